@@ -1,0 +1,78 @@
+package org.optline.app.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.optline.access.api.AccountView;
+import org.optline.access.api.Accounts;
+import org.optline.platform.web.Htmx;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Ends the session of an account that was disabled or whose role changed since it signed in, so that
+ * an admin's change takes effect within {@link #RECHECK_AFTER} on every instance.
+ */
+public class ActiveAccountFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ActiveAccountFilter.class.getName());
+
+    static final Duration RECHECK_AFTER = Duration.ofSeconds(15);
+
+    @Inject
+    Accounts accounts;
+
+    private final Map<String, Checked> recentlyChecked = new ConcurrentHashMap<>();
+
+    private record Checked(boolean valid, Instant at) {
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null || RequestKinds.isApi(request) || stillValid(request, principal.getName())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LOG.info("Ended the session of an account that was disabled or changed since sign-in");
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        String signIn = request.getContextPath() + "/login";
+        if (request.getHeader(Htmx.REQUEST) != null) {
+            response.setHeader(Htmx.REDIRECT, signIn);
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            response.sendRedirect(signIn);
+        }
+    }
+
+    private boolean stillValid(HttpServletRequest request, String email) {
+        String key = email + "|" + (request.isUserInRole("ADMIN") ? "ADMIN" : "AGENT");
+        Instant now = Instant.now();
+        Checked checked = recentlyChecked.get(key);
+        if (checked != null && checked.at().plus(RECHECK_AFTER).isAfter(now)) {
+            return checked.valid();
+        }
+        Optional<AccountView> account = accounts.find(email);
+        boolean valid = account.isPresent() && !account.get().disabled()
+                && request.isUserInRole(account.get().role().name());
+        recentlyChecked.put(key, new Checked(valid, now));
+        return valid;
+    }
+}

@@ -1,0 +1,29 @@
+package org.optline.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Sorts requests by the part of Optline they address, which decides their protection. */
+public final class RequestKinds {
+
+    private RequestKinds() {
+    }
+
+    /** Returns the request path without the context path. */
+    public static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** Returns whether the request goes to the public API, which authenticates by token, never by cookie. */
+    public static boolean isApi(HttpServletRequest request) {
+        String path = path(request);
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** Returns whether the request can change state, so that it needs a CSRF token when it comes from a page. */
+    public static boolean isStateChanging(HttpServletRequest request) {
+        return switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
+            default -> true;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.optline.app.startup;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one data source of Optline. Its URL and credentials come from MicroProfile Config, so the
+ * variables {@code OPTLINE_DB_URL}, {@code OPTLINE_DB_USER} and {@code OPTLINE_DB_PASSWORD} set them;
+ * the launcher sets them to its embedded MariaDB when they are absent.
+ */
+@ApplicationScoped
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "org.mariadb.jdbc.MariaDbDataSource",
+        url = "${MPCONFIG=optline.db.url}",
+        user = "${MPCONFIG=optline.db.user}",
+        password = "${MPCONFIG=optline.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 64,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=meta-data",
+                "fish.payara.validate-atmost-once-period-in-seconds=30",
+                "fish.payara.fail-all-connections=true"
+        })
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/optline";
+}

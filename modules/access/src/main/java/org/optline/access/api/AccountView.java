@@ -1,0 +1,8 @@
+package org.optline.access.api;
+
+import java.time.Instant;
+
+/** An account as other modules and pages see it, without its password hash. */
+public record AccountView(long id, String email, String displayName, Role role, boolean disabled,
+                          Instant lockedUntil, Instant createdAt) {
+}

@@ -1,0 +1,196 @@
+package org.optline.access.api;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import org.optline.access.control.EmailAddresses;
+import org.optline.access.control.PasswordPolicy;
+import org.optline.access.entity.Account;
+import org.optline.platform.ConflictException;
+import org.optline.platform.InvalidInputException;
+import org.optline.platform.ResourceNotFoundException;
+import org.optline.platform.Texts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Creates admin and agent accounts, checks their passwords and keeps their sign-in lockout. */
+@ApplicationScoped
+@Transactional
+public class Accounts {
+
+    private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
+
+    /**
+     * PBKDF2 with HMAC-SHA512 at 210,000 iterations, the work factor OWASP's Password Storage Cheat
+     * Sheet recommends for this algorithm. Stored hashes carry their own parameters, so raising it
+     * later keeps old hashes valid.
+     */
+    private static final Map<String, String> HASH_PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64");
+
+    @PersistenceContext(unitName = "access")
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    Clock clock;
+
+    /** A hash of a random password, checked against when the email is unknown so both cases take as long. */
+    private String decoyHash;
+
+    @PostConstruct
+    void initialize() {
+        passwordHash.initialize(HASH_PARAMETERS);
+        decoyHash = passwordHash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+    }
+
+    /** Checks a password and updates the lockout counter of the account it belongs to. */
+    public SignInResult signIn(String email, String password) {
+        Instant now = clock.instant();
+        String normalized = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        char[] typed = password == null ? new char[0] : password.toCharArray();
+        Optional<Account> found = byEmail(normalized);
+        if (found.isEmpty()) {
+            passwordHash.verify(typed, decoyHash);
+            return new SignInResult.Rejected(SignInResult.Reason.UNKNOWN_EMAIL);
+        }
+        Account account = found.get();
+        if (account.isLockedAt(now)) {
+            passwordHash.verify(typed, decoyHash);
+            return new SignInResult.Rejected(SignInResult.Reason.LOCKED);
+        }
+        if (!passwordHash.verify(typed, account.passwordHash())) {
+            account.recordFailedLogin(now);
+            if (account.isLockedAt(now)) {
+                LOG.warning(() -> "Account " + account.id() + " locked until " + account.lockedUntil()
+                        + " after " + Account.MAX_FAILED_LOGINS + " failed sign-ins");
+            }
+            return new SignInResult.Rejected(SignInResult.Reason.WRONG_PASSWORD);
+        }
+        if (account.disabled()) {
+            return new SignInResult.Rejected(SignInResult.Reason.DISABLED);
+        }
+        account.recordSuccessfulLogin(now);
+        return new SignInResult.Accepted(view(account));
+    }
+
+    /** Creates an account. Only admins call this, through the accounts page. */
+    public AccountView create(String email, String displayName, Role role, String password, String actor) {
+        String normalized = EmailAddresses.normalize("email", email);
+        String name = Texts.required("name", displayName, 100);
+        PasswordPolicy.check("password", password, normalized);
+        if (byEmail(normalized).isPresent()) {
+            throw new ConflictException("email", "An account with email " + normalized
+                    + " already exists. Use another email or edit that account.");
+        }
+        Account account = new Account(normalized, name, role, passwordHash.generate(password.toCharArray()), clock.instant());
+        em.persist(account);
+        em.flush();
+        LOG.info(() -> "Account " + account.id() + " created with role " + role + " by " + actor);
+        return view(account);
+    }
+
+    /**
+     * Creates the first admin from start-up configuration, unless an active admin exists already.
+     *
+     * @return the new account, or empty when an admin exists
+     */
+    public Optional<AccountView> bootstrapAdmin(String email, String password) {
+        if (activeAdminCount() > 0) {
+            return Optional.empty();
+        }
+        String normalized = EmailAddresses.normalize("OPTLINE_BOOTSTRAP_ADMIN_EMAIL", email);
+        Optional<Account> existing = byEmail(normalized);
+        if (existing.isPresent()) {
+            throw new ConflictException("OPTLINE_BOOTSTRAP_ADMIN_EMAIL", "An account with email " + normalized
+                    + " exists but is no active admin. Use another email for the bootstrap admin.");
+        }
+        return Optional.of(create(normalized, "Administrator", Role.ADMIN, password, "bootstrap"));
+    }
+
+    public long activeAdminCount() {
+        return em.createNamedQuery(Account.COUNT_ACTIVE_ADMINS, Long.class).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AccountView> list() {
+        return em.createNamedQuery(Account.ALL, Account.class).getResultList().stream().map(Accounts::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AccountView> find(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return byEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(Accounts::view);
+    }
+
+    /** Disables an account so it can no longer sign in. The last active admin cannot be disabled. */
+    public AccountView disable(long id, String actor) {
+        Account account = require(id);
+        if (account.email().equals(actor)) {
+            throw new InvalidInputException("id", "You cannot disable your own account. Ask another admin.");
+        }
+        if (account.role() == Role.ADMIN && !account.disabled() && activeAdminCount() <= 1) {
+            throw new ConflictException("Account " + account.email()
+                    + " is the last active admin. Make another account admin first.");
+        }
+        account.disable(clock.instant());
+        LOG.info(() -> "Account " + id + " disabled by " + actor);
+        return view(account);
+    }
+
+    /** Enables a disabled account and clears its lockout. */
+    public AccountView enable(long id, String actor) {
+        Account account = require(id);
+        account.enable(clock.instant());
+        LOG.info(() -> "Account " + id + " enabled by " + actor);
+        return view(account);
+    }
+
+    /** Changes the password of the signed-in account after checking its current password. */
+    public void changePassword(String email, String currentPassword, String newPassword) {
+        Account account = byEmail(email).orElseThrow(() -> new ResourceNotFoundException("Account " + email + " was not found."));
+        char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
+        if (!passwordHash.verify(current, account.passwordHash())) {
+            throw new InvalidInputException("current_password", "The current password is wrong. Type it again.");
+        }
+        PasswordPolicy.check("new_password", newPassword, account.email());
+        account.changePassword(passwordHash.generate(newPassword.toCharArray()), clock.instant());
+        LOG.info(() -> "Account " + account.id() + " changed its password");
+    }
+
+    private Account require(long id) {
+        Account account = em.find(Account.class, id);
+        if (account == null) {
+            throw new ResourceNotFoundException("Account " + id + " was not found.");
+        }
+        return account;
+    }
+
+    private Optional<Account> byEmail(String email) {
+        return em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", email)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static AccountView view(Account account) {
+        return new AccountView(account.id(), account.email(), account.displayName(), account.role(),
+                account.disabled(), account.lockedUntil(), account.createdAt());
+    }
+}

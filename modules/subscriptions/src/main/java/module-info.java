@@ -1,0 +1,23 @@
+/**
+ * Subscription types: what a contact may be messaged about, with their customer-facing texts, and
+ * the SMS preference center that customers see.
+ *
+ * <p>The module is open because CDI, JPA, JSON-B and JAX-RS reach its classes by reflection; only
+ * the {@code api} package is exported for other modules to compile against.
+ */
+open module org.optline.subscriptions {
+    requires org.optline.platform;
+    requires jakarta.cdi;
+    requires jakarta.inject;
+    requires jakarta.persistence;
+    requires jakarta.transaction;
+    requires jakarta.ws.rs;
+    requires jakarta.json;
+    requires jakarta.json.bind;
+    requires jakarta.annotation;
+    requires java.logging;
+    requires org.eclipse.microprofile.openapi;
+    requires microprofile.config.api;
+
+    exports org.optline.subscriptions.api;
+}

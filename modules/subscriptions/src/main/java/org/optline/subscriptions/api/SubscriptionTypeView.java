@@ -1,0 +1,43 @@
+package org.optline.subscriptions.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A subscription type as other modules, pages and the API see it.
+ *
+ * @param translations the texts per locale, the default locale first and the rest sorted by locale
+ * @param version      the optimistic-lock version a change must be based on
+ */
+public record SubscriptionTypeView(long id, MessageType messageType, ConsentType consentType, State state,
+                                   LocaleCode defaultLocale, List<Translation> translations, long version,
+                                   Instant createdAt, Instant updatedAt) {
+
+    public SubscriptionTypeView {
+        translations = List.copyOf(translations);
+    }
+
+    public Translation defaultTranslation() {
+        return translations.getFirst();
+    }
+
+    /**
+     * Returns the text a customer in {@code wanted} reads: the exact locale, else the same language,
+     * else the default.
+     */
+    public Translation translationFor(Locale wanted) {
+        String tag = wanted.toLanguageTag();
+        Optional<Translation> exact = translations.stream()
+                .filter(t -> t.locale().value().equalsIgnoreCase(tag))
+                .findFirst();
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        return translations.stream()
+                .filter(t -> t.locale().language().equals(wanted.getLanguage()))
+                .findFirst()
+                .orElse(defaultTranslation());
+    }
+}

@@ -1,0 +1,129 @@
+package org.optline.subscriptions.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.optline.subscriptions.entity.SubscriptionType;
+import org.optline.subscriptions.entity.Wording;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Creates subscription types, changes their texts and moves them from draft to live to archived. */
+@ApplicationScoped
+@Transactional
+public class SubscriptionTypes {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionTypes.class.getName());
+
+    @PersistenceContext(unitName = "subscriptions")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubscriptionTypeView> list() {
+        return em.createNamedQuery(SubscriptionType.ALL, SubscriptionType.class).getResultList().stream()
+                .map(SubscriptionTypes::view)
+                .toList();
+    }
+
+    /** Returns the live types of one message type, the only ones customers, forms and sends see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubscriptionTypeView> live(MessageType messageType) {
+        return em.createNamedQuery(SubscriptionType.BY_STATE_AND_MESSAGE_TYPE, SubscriptionType.class)
+                .setParameter("state", State.LIVE)
+                .setParameter("messageType", messageType)
+                .getResultList().stream()
+                .map(SubscriptionTypes::view)
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SubscriptionTypeView> find(long id) {
+        return Optional.ofNullable(em.find(SubscriptionType.class, id)).map(SubscriptionTypes::view);
+    }
+
+    public SubscriptionTypeView create(NewSubscriptionType request, String actor) {
+        SubscriptionType type = SubscriptionType.draft(request.messageType(), request.consentType(),
+                request.defaultLocale(), request.translations(), clock.instant());
+        em.persist(type);
+        em.flush();
+        LOG.info(() -> "Subscription type " + type.id() + " created as " + type.messageType() + " "
+                + type.consentType() + " draft by " + actor);
+        return view(type);
+    }
+
+    public SubscriptionTypeView reword(long id, Rewording request, String actor) {
+        SubscriptionType type = require(id, request.expectedVersion());
+        type.requireSameKind(request.messageType(), request.consentType());
+        type.reword(request.defaultLocale(), request.translations(), clock.instant());
+        flush(id);
+        LOG.info(() -> "Subscription type " + id + " texts changed by " + actor + ", now version " + type.version());
+        return view(type);
+    }
+
+    public SubscriptionTypeView putLive(long id, Long expectedVersion, String actor) {
+        SubscriptionType type = require(id, expectedVersion);
+        State before = type.state();
+        type.putLive(clock.instant());
+        flush(id);
+        if (before != type.state()) {
+            LOG.info(() -> "Subscription type " + id + " put live by " + actor);
+        }
+        return view(type);
+    }
+
+    public SubscriptionTypeView archive(long id, Long expectedVersion, String actor) {
+        SubscriptionType type = require(id, expectedVersion);
+        State before = type.state();
+        type.archive(clock.instant());
+        flush(id);
+        if (before != type.state()) {
+            LOG.info(() -> "Subscription type " + id + " archived from " + before + " by " + actor);
+        }
+        return view(type);
+    }
+
+    /** Loads a type and checks the version the caller based its change on. */
+    private SubscriptionType require(long id, Long expectedVersion) {
+        SubscriptionType type = em.find(SubscriptionType.class, id);
+        if (type == null) {
+            throw new SubscriptionTypeNotFoundException(String.valueOf(id));
+        }
+        if (expectedVersion != null && expectedVersion != type.version()) {
+            throw new StaleVersionException(id, expectedVersion, type.version());
+        }
+        return type;
+    }
+
+    /** Writes now, so that a concurrent change surfaces here as a conflict instead of at commit. */
+    private void flush(long id) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new StaleVersionException(id);
+        }
+    }
+
+    static SubscriptionTypeView view(SubscriptionType type) {
+        String defaultLocale = type.defaultLocale().value();
+        List<Translation> texts = new ArrayList<>();
+        for (Map.Entry<String, Wording> entry : type.translations().entrySet()) {
+            texts.add(new Translation(new LocaleCode(entry.getKey()), entry.getValue().name(), entry.getValue().description()));
+        }
+        texts.sort(Comparator.comparing((Translation t) -> !t.locale().value().equals(defaultLocale))
+                .thenComparing(Translation::locale));
+        return new SubscriptionTypeView(type.id(), type.messageType(), type.consentType(), type.state(),
+                type.defaultLocale(), texts, type.version(), type.createdAt(), type.updatedAt());
+    }
+}

@@ -14,6 +14,7 @@ open module org.optline.access {
     requires jakarta.security;
     requires jakarta.annotation;
     requires java.logging;
+    requires static java.compiler;
 
     exports org.optline.access.api;
 }

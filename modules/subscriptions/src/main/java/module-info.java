@@ -16,6 +16,7 @@ open module org.optline.subscriptions {
     requires jakarta.json.bind;
     requires jakarta.annotation;
     requires java.logging;
+    requires static java.compiler;
     requires org.eclipse.microprofile.openapi;
     requires microprofile.config.api;
 

@@ -2,6 +2,7 @@ package org.optline.app.startup;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -55,6 +56,10 @@ public class Bootstrap {
         registerBootstrapToken();
         state.markComplete();
         LOG.info("Optline started");
+    }
+
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        LOG.info("Optline stopping");
     }
 
     private void createFirstAdmin() {

@@ -23,11 +23,17 @@ final class Migrations {
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load();
-        String before = String.valueOf(flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
+        String before = currentVersion(flyway);
         MigrateResult result = flyway.migrate();
         result.migrations.forEach(m -> LOG.info(() -> "Migration " + m.version + " (" + m.description
                 + ") applied in " + m.executionTime + " ms"));
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (was " + before + "), "
+        String after = currentVersion(flyway);
+        LOG.info(() -> "Database schema at version " + after + " (was " + before + "), "
                 + result.migrationsExecuted + " migrations applied");
+    }
+
+    private static String currentVersion(Flyway flyway) {
+        var current = flyway.info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
     }
 }

@@ -1,0 +1,92 @@
+package org.optline.launcher;
+
+import fish.payara.micro.PayaraMicro;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts Optline in one process: an embedded MariaDB when {@code OPTLINE_DB_URL} is not set, then
+ * Payara Micro with the WAR at the root context. SIGTERM stops both.
+ */
+public final class Launcher {
+
+    private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        Settings settings;
+        try {
+            settings = Settings.from(System.getenv(), home);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!Files.isRegularFile(settings.war())) {
+            System.err.println("The application " + settings.war() + " is missing. Build it with ./mvnw package "
+                    + "or point OPTLINE_WAR at optline.war.");
+            System.exit(2);
+            return;
+        }
+        keepOffTheNetwork();
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        System.setProperty("user.timezone", "UTC");
+
+        if (settings.databaseUrl().isEmpty()) {
+            Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+            if (settings.dataDirectory().startsWith(temporary)) {
+                System.err.println("OPTLINE_DATA_DIR " + settings.dataDirectory() + " lies under the temporary folder "
+                        + temporary + ", which the embedded MariaDB empties at every start and stop. "
+                        + "Choose a folder outside it, such as ./data.");
+                System.exit(2);
+                return;
+            }
+            EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory());
+            System.setProperty("optline.db.url", database.jdbcUrl());
+            System.setProperty("optline.db.user", EmbeddedDatabase.USER);
+            System.setProperty("optline.db.password", "");
+            Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "optline-embedded-db-stop"));
+        } else {
+            LOG.info("Using the database at OPTLINE_DB_URL");
+        }
+        // Printed, not logged: the JDK resets java.util.logging when the JVM begins to shut down.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("Optline stopping"), "optline-stop"));
+        PayaraMicro.main(payaraArguments(settings).toArray(String[]::new));
+    }
+
+    /**
+     * Turns off what would reach outside hosts: Payara's usage report and Hazelcast's phone-home and
+     * cloud auto-detection, which probes a cloud metadata address at every start.
+     */
+    static void keepOffTheNetwork() {
+        System.setProperty("hazelcast.phone.home.enabled", "false");
+        System.setProperty("hz.network.join.auto-detection.enabled", "false");
+    }
+
+    static List<String> payaraArguments(Settings settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--deploy", settings.war().toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(settings.httpPort()),
+                "--disablephonehome"));
+        if (settings.clusterMembers().isPresent()) {
+            arguments.addAll(List.of("--clustermode", "tcpip:" + settings.clusterMembers().get()));
+        } else {
+            arguments.add("--nocluster");
+        }
+        return arguments;
+    }
+
+    static {
+        Logger.getLogger("ch.vorburger").setLevel(Level.WARNING);
+    }
+}

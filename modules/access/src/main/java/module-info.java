@@ -15,6 +15,7 @@ open module org.optline.access {
     requires jakarta.annotation;
     requires java.logging;
     requires static java.compiler;
+    requires org.eclipse.microprofile.openapi;
 
     exports org.optline.access.api;
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
@@ -139,16 +140,16 @@ public class Accounts {
         return byEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(Accounts::view);
     }
 
-    /** Disables an account so it can no longer sign in. The last active admin cannot be disabled. */
+    /**
+     * Disables an account so it can no longer sign in. Admins cannot disable their own account, and
+     * the last active admin cannot be disabled.
+     */
     public AccountView disable(long id, String actor) {
         Account account = require(id);
         if (account.email().equals(actor)) {
             throw new InvalidInputException("id", "You cannot disable your own account. Ask another admin.");
         }
-        if (account.role() == Role.ADMIN && !account.disabled() && activeAdminCount() <= 1) {
-            throw new ConflictException("Account " + account.email()
-                    + " is the last active admin. Make another account admin first.");
-        }
+        requireAnotherActiveAdmin(account);
         account.disable(clock.instant());
         LOG.info(() -> "Account " + id + " disabled by " + actor);
         return view(account);
@@ -162,7 +163,33 @@ public class Accounts {
         return view(account);
     }
 
-    /** Changes the password of the signed-in account after checking its current password. */
+    /**
+     * Gives another account a new role. Admins cannot change their own role, and the last active
+     * admin cannot become an agent. Setting the role an account already has changes nothing.
+     */
+    public AccountView changeRole(long id, Role role, String actor) {
+        Account account = require(id);
+        if (account.email().equals(actor)) {
+            throw new InvalidInputException("role", "You cannot change your own role. Ask another admin.");
+        }
+        Role previous = account.role();
+        if (previous == role) {
+            return view(account);
+        }
+        if (role != Role.ADMIN) {
+            requireAnotherActiveAdmin(account);
+        }
+        account.changeRole(role, clock.instant());
+        LOG.info(() -> "Account " + id + " changed from role " + previous + " to " + role + " by " + actor);
+        return view(account);
+    }
+
+    /**
+     * Changes the password of the signed-in account after checking its current password.
+     *
+     * <p>NOTE: a wrong current password does not count towards the sign-in lockout, and the
+     * account's other sessions stay signed in after the change.
+     */
     public void changePassword(String email, String currentPassword, String newPassword) {
         Account account = byEmail(email).orElseThrow(() -> new ResourceNotFoundException("Account " + email + " was not found."));
         char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
@@ -172,6 +199,25 @@ public class Accounts {
         PasswordPolicy.check("new_password", newPassword, account.email());
         account.changePassword(passwordHash.generate(newPassword.toCharArray()), clock.instant());
         LOG.info(() -> "Account " + account.id() + " changed its password");
+    }
+
+    /**
+     * Rejects a change that would take {@code account} out of the active admins when no other active
+     * admin exists. The rows of the active admins stay locked until the transaction ends, so two
+     * admins who disable or demote each other at the same moment cannot both succeed.
+     */
+    private void requireAnotherActiveAdmin(Account account) {
+        if (!account.isActiveAdmin()) {
+            return;
+        }
+        boolean anotherAdmin = em.createNamedQuery(Account.ACTIVE_ADMINS, Account.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .anyMatch(admin -> !admin.id().equals(account.id()));
+        if (!anotherAdmin) {
+            throw new ConflictException("Account " + account.email()
+                    + " is the last active admin. Make another account admin first.");
+        }
     }
 
     private Account require(long id) {

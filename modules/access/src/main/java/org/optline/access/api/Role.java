@@ -1,6 +1,7 @@
 package org.optline.access.api;
 
 import org.optline.platform.InvalidInputException;
+import org.optline.platform.MissingInputException;
 
 import java.util.Locale;
 
@@ -14,10 +15,14 @@ public enum Role {
     /**
      * Parses a role name typed by a user, ignoring case.
      *
+     * @throws MissingInputException when the value is null or blank
      * @throws InvalidInputException naming the value when it is no role
      */
     public static Role parse(String field, String value) {
-        String normalized = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
+        if (value == null || value.isBlank()) {
+            throw new MissingInputException(field, field + " is missing. Choose ADMIN or AGENT.");
+        }
+        String normalized = value.strip().toUpperCase(Locale.ROOT);
         for (Role role : values()) {
             if (role.name().equals(normalized)) {
                 return role;

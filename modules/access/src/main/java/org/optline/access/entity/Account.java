@@ -22,11 +22,14 @@ import java.time.Instant;
 @NamedQuery(name = Account.ALL, query = "SELECT a FROM Account a ORDER BY a.email")
 @NamedQuery(name = Account.COUNT_ACTIVE_ADMINS,
         query = "SELECT COUNT(a) FROM Account a WHERE a.role = org.optline.access.api.Role.ADMIN AND a.disabled = FALSE")
+@NamedQuery(name = Account.ACTIVE_ADMINS,
+        query = "SELECT a FROM Account a WHERE a.role = org.optline.access.api.Role.ADMIN AND a.disabled = FALSE ORDER BY a.id")
 public class Account {
 
     public static final String BY_EMAIL = "Account.byEmail";
     public static final String ALL = "Account.all";
     public static final String COUNT_ACTIVE_ADMINS = "Account.countActiveAdmins";
+    public static final String ACTIVE_ADMINS = "Account.activeAdmins";
 
     /** Failed sign-ins in a row after which the account is locked. */
     public static final int MAX_FAILED_LOGINS = 5;
@@ -80,6 +83,10 @@ public class Account {
         this.passwordHash = passwordHash;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    public boolean isActiveAdmin() {
+        return role == Role.ADMIN && !disabled;
     }
 
     public boolean isLockedAt(Instant now) {

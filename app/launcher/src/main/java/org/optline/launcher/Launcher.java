@@ -56,6 +56,14 @@ public final class Launcher {
             System.setProperty("optline.db.password", "");
             Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "optline-embedded-db-stop"));
         } else {
+            if (isBlank(System.getenv("OPTLINE_DB_USER"))) {
+                System.err.println("OPTLINE_DB_URL is set but OPTLINE_DB_USER is not. Set the database user too.");
+                System.exit(2);
+                return;
+            }
+            if (System.getenv("OPTLINE_DB_PASSWORD") == null) {
+                System.setProperty("optline.db.password", "");
+            }
             LOG.info("Using the database at OPTLINE_DB_URL");
         }
         // Printed, not logged: the JDK resets java.util.logging when the JVM begins to shut down.
@@ -84,6 +92,10 @@ public final class Launcher {
             arguments.add("--nocluster");
         }
         return arguments;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     static {

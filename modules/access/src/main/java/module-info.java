@@ -11,6 +11,7 @@ open module org.optline.access {
     requires jakarta.persistence;
     requires jakarta.transaction;
     requires jakarta.ws.rs;
+    requires jakarta.servlet;
     requires jakarta.security;
     requires jakarta.annotation;
     requires java.logging;

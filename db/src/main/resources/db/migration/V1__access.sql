@@ -7,6 +7,8 @@ CREATE TABLE app_user (
     display_name    VARCHAR(100) NOT NULL,
     role            VARCHAR(16)  NOT NULL,
     password_hash   VARCHAR(255) NOT NULL,
+    -- Sessions that signed in before this time are ended, so a new password locks out old sessions.
+    password_changed_at DATETIME(6) NOT NULL,
     failed_logins   INT          NOT NULL DEFAULT 0,
     locked_until    DATETIME(6)  NULL,
     disabled        BOOLEAN      NOT NULL DEFAULT FALSE,

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.optline.access.api.AccountView;
 import org.optline.access.api.Accounts;
+import org.optline.access.api.SessionAttributes;
 import org.optline.platform.web.Htmx;
 
 import java.io.IOException;
@@ -21,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Ends the session of an account that was disabled or whose role changed since it signed in, so that
- * an admin's change takes effect within {@link #RECHECK_AFTER} on every instance.
+ * Ends the session of an account that was disabled, changed role or changed password since the session
+ * signed in, so that such a change takes effect within {@link #RECHECK_AFTER} on every instance.
  */
 public class ActiveAccountFilter extends HttpFilter {
 
@@ -34,9 +35,10 @@ public class ActiveAccountFilter extends HttpFilter {
     @Inject
     Accounts accounts;
 
+    /** Accounts as last read from the database, by email; an empty account means it no longer exists. */
     private final Map<String, Checked> recentlyChecked = new ConcurrentHashMap<>();
 
-    private record Checked(boolean valid, Instant at) {
+    private record Checked(Optional<AccountView> account, Instant at) {
     }
 
     @Override
@@ -47,7 +49,7 @@ public class ActiveAccountFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        LOG.info("Ended the session of an account that was disabled or changed since sign-in");
+        LOG.info("Ended a session whose account was disabled, changed role or changed password since sign-in");
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -63,16 +65,23 @@ public class ActiveAccountFilter extends HttpFilter {
     }
 
     private boolean stillValid(HttpServletRequest request, String email) {
-        String key = email + "|" + (request.isUserInRole("ADMIN") ? "ADMIN" : "AGENT");
+        Optional<AccountView> found = account(email);
+        if (found.isEmpty() || found.get().disabled() || !request.isUserInRole(found.get().role().name())) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        Object signedInAt = session == null ? null : session.getAttribute(SessionAttributes.SIGNED_IN_AT);
+        return signedInAt instanceof Instant at && !at.isBefore(found.get().passwordChangedAt());
+    }
+
+    private Optional<AccountView> account(String email) {
         Instant now = Instant.now();
-        Checked checked = recentlyChecked.get(key);
+        Checked checked = recentlyChecked.get(email);
         if (checked != null && checked.at().plus(RECHECK_AFTER).isAfter(now)) {
-            return checked.valid();
+            return checked.account();
         }
         Optional<AccountView> account = accounts.find(email);
-        boolean valid = account.isPresent() && !account.get().disabled()
-                && request.isUserInRole(account.get().role().name());
-        recentlyChecked.put(key, new Checked(valid, now));
-        return valid;
+        recentlyChecked.put(email, new Checked(account, now));
+        return account;
     }
 }

@@ -10,10 +10,12 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.optline.access.api.SessionAttributes;
 import org.optline.app.web.AppTemplates;
 import org.optline.app.web.LoginModel;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The sign-in page. A failed attempt shows one message whatever the cause, so that the page does
@@ -60,6 +62,7 @@ public class LoginServlet extends HttpServlet {
         if (status == AuthenticationStatus.SUCCESS) {
             request.changeSessionId();
             CsrfTokens.rotate(request);
+            request.getSession().setAttribute(SessionAttributes.SIGNED_IN_AT, Instant.now());
             response.sendRedirect(request.getContextPath() + next);
             return;
         }

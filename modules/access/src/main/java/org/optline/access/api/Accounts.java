@@ -185,19 +185,27 @@ public class Accounts {
     }
 
     /**
-     * Changes the password of the signed-in account after checking its current password.
-     *
-     * <p>NOTE: a wrong current password does not count towards the sign-in lockout, and the
-     * account's other sessions stay signed in after the change.
+     * Changes the password of the signed-in account after checking its current password. A wrong
+     * current password counts towards the sign-in lockout, so an open session cannot be used to guess
+     * the password; the counter is kept although the change is rejected. The account's other
+     * sessions end, because they signed in before {@link AccountView#passwordChangedAt()}.
      */
+    @Transactional(dontRollbackOn = WrongCurrentPasswordException.class)
     public void changePassword(String email, String currentPassword, String newPassword) {
         Account account = byEmail(email).orElseThrow(() -> new ResourceNotFoundException("Account " + email + " was not found."));
+        Instant now = clock.instant();
+        if (account.isLockedAt(now)) {
+            throw new ConflictException("current_password", "Too many wrong passwords: the account is locked until "
+                    + account.lockedUntil() + " UTC. Try again then, or ask an admin to unlock it.");
+        }
         char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
         if (!passwordHash.verify(current, account.passwordHash())) {
-            throw new InvalidInputException("current_password", "The current password is wrong. Type it again.");
+            account.recordFailedLogin(now);
+            throw new WrongCurrentPasswordException();
         }
         PasswordPolicy.check("new_password", newPassword, account.email());
-        account.changePassword(passwordHash.generate(newPassword.toCharArray()), clock.instant());
+        account.recordSuccessfulLogin(now);
+        account.changePassword(passwordHash.generate(newPassword.toCharArray()), now);
         LOG.info(() -> "Account " + account.id() + " changed its password");
     }
 
@@ -237,6 +245,6 @@ public class Accounts {
 
     private static AccountView view(Account account) {
         return new AccountView(account.id(), account.email(), account.displayName(), account.role(),
-                account.disabled(), account.lockedUntil(), account.createdAt());
+                account.disabled(), account.lockedUntil(), account.createdAt(), account.passwordChangedAt());
     }
 }

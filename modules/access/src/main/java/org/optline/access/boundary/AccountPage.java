@@ -3,6 +3,7 @@ package org.optline.access.boundary;
 import gg.jte.Content;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.optline.access.api.AccountView;
 import org.optline.access.api.Accounts;
+import org.optline.access.api.SessionAttributes;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.ResourceNotFoundException;
 import org.optline.platform.web.Page;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,7 +48,10 @@ public class AccountPage {
         return new Page("Your account", "account", render("access/account.jte", Map.of("account", account)));
     }
 
-    /** Changes the password and returns an empty form, so that no typed password stays in the page. */
+    /**
+     * Changes the password and returns an empty form, so that no typed password stays in the page.
+     * This session stays signed in; the account's other sessions end.
+     */
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -53,9 +59,10 @@ public class AccountPage {
     public Content changePassword(@FormParam("current_password") String currentPassword,
                                   @FormParam("new_password") String newPassword,
                                   @FormParam("repeat_password") String repeatPassword,
-                                  @Context SecurityContext caller) {
+                                  @Context SecurityContext caller, @Context HttpServletRequest request) {
         requireRepeated(newPassword, repeatPassword);
         accounts.changePassword(caller.getUserPrincipal().getName(), currentPassword, newPassword);
+        request.getSession().setAttribute(SessionAttributes.SIGNED_IN_AT, Instant.now());
         return render("access/passwordChanged.jte", Map.of());
     }
 

@@ -54,6 +54,9 @@ public class Account {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
@@ -81,6 +84,7 @@ public class Account {
         this.displayName = displayName;
         this.role = role;
         this.passwordHash = passwordHash;
+        this.passwordChangedAt = now;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -113,6 +117,7 @@ public class Account {
 
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
+        this.passwordChangedAt = now;
         this.updatedAt = now;
     }
 
@@ -151,6 +156,10 @@ public class Account {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
     }
 
     public boolean disabled() {

@@ -14,7 +14,8 @@ class UserListModelTest {
     private static final Instant NOW = Instant.parse("2025-03-14T09:00:00Z");
 
     private static AccountView account(String email, Instant lockedUntil) {
-        return new AccountView(1, email, "Ana", Role.AGENT, false, lockedUntil, NOW.minusSeconds(3600));
+        return new AccountView(1, email, "Ana", Role.AGENT, false, lockedUntil, NOW.minusSeconds(3600),
+                NOW.minusSeconds(3600));
     }
 
     private static UserListModel model(AccountView account) {

@@ -7,6 +7,8 @@
  */
 open module org.optline.subscriptions {
     requires org.optline.platform;
+    requires org.optline.contacts;
+    requires java.sql;
     requires jakarta.cdi;
     requires jakarta.inject;
     requires jakarta.persistence;

@@ -1,0 +1,306 @@
+package org.optline.contacts.api;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.optline.contacts.control.ContactFields;
+import org.optline.contacts.control.ContactRows;
+import org.optline.contacts.control.Cursors;
+import org.optline.contacts.control.PhoneNumberParser;
+import org.optline.contacts.control.QueryParser;
+import org.optline.contacts.control.SearchCompiler;
+import org.optline.contacts.entity.Contact;
+import org.optline.contacts.entity.ContactSettings;
+import org.optline.platform.ConflictException;
+import org.optline.platform.InvalidInputException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Creates, changes, deletes, finds and searches contacts. */
+@ApplicationScoped
+@Transactional
+public class Contacts {
+
+    private static final Logger LOG = Logger.getLogger(Contacts.class.getName());
+
+    /** Intercom's page size limit. */
+    public static final int MAX_PER_PAGE = 150;
+    public static final int DEFAULT_PER_PAGE = 50;
+
+    @PersistenceContext(unitName = "contacts")
+    EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Instance<SearchFieldProvider> searchFields;
+
+    public ContactView create(ContactChanges changes, String actor) {
+        Contact contact = new Contact(ContactRole.USER, clock.instant());
+        ContactFields.apply(contact, changes, defaultCountry());
+        requireUnique(contact, null);
+        em.persist(contact);
+        flush(contact, null);
+        LOG.info(() -> "Contact " + contact.id() + " created as " + contact.role() + " by " + actor);
+        return ContactRows.view(contact);
+    }
+
+    /**
+     * Changes the present fields of a contact.
+     *
+     * @param expectedVersion the version the change is based on, or null to skip the check
+     */
+    public ContactView update(long id, ContactChanges changes, Long expectedVersion, String actor) {
+        Contact contact = require(id);
+        if (expectedVersion != null && expectedVersion != contact.version()) {
+            throw new ConflictException("version", "Contact " + id + " was changed by someone else (your version "
+                    + expectedVersion + ", now " + contact.version() + "). Nothing was saved; reload and retry.");
+        }
+        String previousPhone = contact.phone();
+        ContactFields.apply(contact, changes, defaultCountry());
+        requireUnique(contact, contact.id());
+        contact.touch(clock.instant());
+        flush(contact, id);
+        if (changes.has("phone") && !Objects.equals(previousPhone, contact.phone())) {
+            LOG.info(() -> "Contact " + id + " phone changed from " + PhoneNumber.mask(previousPhone) + " to "
+                    + PhoneNumber.mask(contact.phone()) + " by " + actor);
+        }
+        LOG.info(() -> "Contact " + id + " updated by " + actor + ", now version " + contact.version());
+        return ContactRows.view(contact);
+    }
+
+    /** Marks a contact deleted; it disappears from lists and searches, and its consent records stay. */
+    public ContactView delete(long id, String actor) {
+        Contact contact = require(id);
+        contact.delete(clock.instant());
+        LOG.info(() -> "Contact " + id + " deleted by " + actor);
+        return ContactRows.view(contact);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ContactView> find(long id) {
+        Contact contact = em.find(Contact.class, id);
+        return contact == null || contact.isDeleted() ? Optional.empty() : Optional.of(ContactRows.view(contact));
+    }
+
+    /** Returns the contacts whose phone is {@code number}: several contacts may share one number. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactView> findByPhone(PhoneNumber number) {
+        return em.createQuery("SELECT c FROM Contact c WHERE c.phone = :phone AND c.deletedAt IS NULL ORDER BY c.id",
+                        Contact.class)
+                .setParameter("phone", number.e164())
+                .getResultStream().map(ContactRows::view).toList();
+    }
+
+    /**
+     * Returns the phone numbers of the contacts among {@code ids} that exist and are not deleted, in
+     * one query, for rules that check many contacts at once.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, ContactPhone> phones(Collection<Long> ids) {
+        Map<Long, ContactPhone> phones = new HashMap<>();
+        if (ids.isEmpty()) {
+            return phones;
+        }
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT id, phone, phone_type FROM contact WHERE deleted_at IS NULL AND id IN (" + marks + ")")) {
+            bind(statement, new ArrayList<>(ids));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String type = rows.getString(3);
+                    phones.put(rows.getLong(1), new ContactPhone(rows.getLong(1), rows.getString(2),
+                            type == null ? null : LineType.valueOf(type)));
+                }
+            }
+            return phones;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading contact phones failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a typed phone number in the workspace's default country. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PhoneNumber parsePhone(String field, String input) {
+        return PhoneNumberParser.parse(field, input, defaultCountry());
+    }
+
+    /** Parses Intercom's search query JSON. */
+    public static ContactQuery parseQuery(JsonValue json) {
+        return QueryParser.parse(json);
+    }
+
+    /**
+     * Returns one page of the contacts that match {@code query}, in id order.
+     *
+     * @param cursor where the page starts, from the previous page's {@link ContactPage#nextCursor()}, or null
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactPage search(ContactQuery query, String cursor, int perPage) {
+        if (perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw new InvalidInputException("per_page", "per_page " + perPage + " is out of range. Use 1 to " + MAX_PER_PAGE + ".");
+        }
+        long after = Cursors.lastId(cursor);
+        SqlCondition where = compiler().compile(query);
+        String filter = " FROM contact c WHERE c.deleted_at IS NULL AND (" + where.sql() + ")";
+        try (Connection connection = dataSource.getConnection()) {
+            long total = count(connection, filter, where.parameters());
+            List<ContactView> contacts = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + ContactRows.COLUMNS + filter + " AND c.id > ? ORDER BY c.id LIMIT ?")) {
+                int index = bind(statement, where.parameters());
+                statement.setLong(index++, after);
+                statement.setInt(index, perPage + 1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        contacts.add(ContactRows.read(rows));
+                    }
+                }
+            }
+            boolean more = contacts.size() > perPage;
+            List<ContactView> page = more ? contacts.subList(0, perPage) : contacts;
+            Optional<String> next = more ? Optional.of(Cursors.after(page.getLast().id())) : Optional.empty();
+            return new ContactPage(page, total, next, perPage);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Contact search failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the ids of every contact that matches {@code query}, in id order, for bulk actions.
+     *
+     * @param limit the most ids returned; a larger match is an error so that nothing is cut silently
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> idsMatching(ContactQuery query, int limit) {
+        SqlCondition where = compiler().compile(query);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT c.id FROM contact c WHERE c.deleted_at IS NULL AND (" + where.sql() + ") ORDER BY c.id LIMIT ?")) {
+            int index = bind(statement, where.parameters());
+            statement.setInt(index, limit + 1);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            if (ids.size() > limit) {
+                throw new InvalidInputException("query", "More than " + limit + " contacts match. Narrow the filter.");
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Contact search failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String defaultCountry() {
+        return em.find(ContactSettings.class, ContactSettings.ID).defaultCountry();
+    }
+
+    /** Sets the region that phone numbers without a country code are read in. Stored numbers stay as they are. */
+    public void changeDefaultCountry(String country, String actor) {
+        String region = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
+        if (!PhoneNumberParser.isSupportedRegion(region)) {
+            throw new InvalidInputException("default_country", "'" + country + "' is not a country code that phone "
+                    + "numbers can be read in. Use a two-letter ISO 3166-1 code such as US, GB or FR.");
+        }
+        ContactSettings settings = em.find(ContactSettings.class, ContactSettings.ID);
+        String previous = settings.defaultCountry();
+        settings.changeDefaultCountry(region, clock.instant());
+        LOG.info(() -> "Default country changed from " + previous + " to " + region + " by " + actor);
+    }
+
+    private SearchCompiler compiler() {
+        return new SearchCompiler(searchFields.stream().toList(), defaultCountry());
+    }
+
+    private Contact require(long id) {
+        Contact contact = em.find(Contact.class, id);
+        if (contact == null || contact.isDeleted()) {
+            throw new ContactNotFoundException(String.valueOf(id));
+        }
+        return contact;
+    }
+
+    private void requireUnique(Contact contact, Long self) {
+        if (contact.email() != null) {
+            existing("SELECT c.id FROM Contact c WHERE c.email = :value AND c.deletedAt IS NULL", contact.email(), self)
+                    .ifPresent(id -> {
+                        throw new DuplicateContactException("email", id);
+                    });
+        }
+        if (contact.externalId() != null) {
+            existing("SELECT c.id FROM Contact c WHERE c.externalId = :value AND c.deletedAt IS NULL", contact.externalId(), self)
+                    .ifPresent(id -> {
+                        throw new DuplicateContactException("external_id", id);
+                    });
+        }
+    }
+
+    private Optional<Long> existing(String query, String value, Long self) {
+        return em.createQuery(query, Long.class).setParameter("value", value).getResultStream()
+                .filter(id -> !id.equals(self))
+                .findFirst();
+    }
+
+    /** Writes now, so that a unique index or version conflict from a concurrent request surfaces here. */
+    private void flush(Contact contact, Long id) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException("version", "Contact " + id + " was changed by someone else at the same moment. "
+                    + "Nothing was saved; reload and retry.");
+        } catch (PersistenceException e) {
+            throw new ConflictException("A contact with the same email or external id was created at the same moment. "
+                    + "Nothing was saved; search for it and update it instead.");
+        }
+    }
+
+    private static long count(Connection connection, String filter, List<Object> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*)" + filter)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        int index = 1;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+}

@@ -169,6 +169,29 @@ class SubscriptionTypeRequestsTest {
         assertThat(e.getMessage()).isEqualTo("default_translation must be an object with name, description and locale.");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"name\": 5}                        | default_translation.name        | number",
+            "{\"name\": \"Deals\", \"description\": [] } | default_translation.description | array",
+            "{\"name\": \"Deals\", \"locale\": false}   | default_translation.locale      | false",
+    })
+    void nestedWrongTypeNamesFullPath(String translation, String field, String jsonType) {
+        InvalidInputException e = rejectCreation(InvalidInputException.class, """
+                {"content_types": ["sms_message"], "consent_type": "opt_in", "default_translation": %s}"""
+                .formatted(translation));
+
+        assertThat(e.field()).contains(field);
+        assertThat(e.getMessage()).isEqualTo(field + " must be a string, not " + jsonType + ".");
+    }
+
+    @Test
+    void listEntryWrongTypeNamesIndex() {
+        InvalidInputException e = rejectCreation(InvalidInputException.class,
+                creationBody("\"translations\": [" + OFFRES + ", {\"name\": [\"Angebote\"], \"locale\": \"de\"}]"));
+
+        assertThat(e.field()).contains("translations[1].name");
+    }
+
     @Test
     void defaultTranslationNeedsName() {
         MissingInputException e = rejectCreation(MissingInputException.class, """

@@ -70,9 +70,10 @@ final class SubscriptionTypeRequests {
         Translation defaultText = defaultJson == null
                 ? current.defaultTranslation()
                 : translation("default_translation", defaultJson, current.defaultLocale());
+        // Without translations in the body, the stored ones stay, except the one that the new default replaces.
         List<Translation> others = json.containsKey("translations")
                 ? others(json)
-                : current.translations().stream().filter(t -> !t.locale().equals(current.defaultLocale())).toList();
+                : current.translations().stream().filter(t -> !t.locale().equals(defaultText.locale())).toList();
         return new Rewording(expectedVersion, defaultText.locale(), merged(defaultText, others), messageType, consentType);
     }
 

@@ -358,6 +358,17 @@ class SubscriptionTypeRequestsTest {
     }
 
     @Test
+    void rewordingMovesDefaultToTranslatedLocale() {
+        Rewording request = SubscriptionTypeRequests.rewording("""
+                {"default_translation": {"name": "Offres spéciales", "locale": "fr"}}""", STORED, 3L);
+
+        assertThat(request.defaultLocale()).isEqualTo(FR);
+        assertThat(request.translations()).containsExactly(
+                new Translation(FR, "Offres spéciales", ""),
+                new Translation(EN, "Deals", "Weekly offers"));
+    }
+
+    @Test
     void rewordingAcceptsEchoedObject() {
         Rewording request = SubscriptionTypeRequests.rewording("""
                 {"type": "subscription", "id": "7", "state": "draft", "consent_type": "opt_in",

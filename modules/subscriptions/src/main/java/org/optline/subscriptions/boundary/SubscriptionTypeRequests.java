@@ -70,9 +70,10 @@ final class SubscriptionTypeRequests {
         Translation defaultText = defaultJson == null
                 ? current.defaultTranslation()
                 : translation("default_translation", defaultJson, current.defaultLocale());
+        // Without translations in the body, the stored ones stay, except the one that the new default replaces.
         List<Translation> others = json.containsKey("translations")
                 ? others(json)
-                : current.translations().stream().filter(t -> !t.locale().equals(current.defaultLocale())).toList();
+                : current.translations().stream().filter(t -> !t.locale().equals(defaultText.locale())).toList();
         return new Rewording(expectedVersion, defaultText.locale(), merged(defaultText, others), messageType, consentType);
     }
 
@@ -174,7 +175,7 @@ final class SubscriptionTypeRequests {
     }
 
     private static Translation translation(String field, JsonObject json, LocaleCode fallback) {
-        String localeText = string(json, "locale");
+        String localeText = string(json, "locale", field + ".locale");
         LocaleCode locale;
         if (localeText == null) {
             if (fallback == null) {
@@ -184,7 +185,8 @@ final class SubscriptionTypeRequests {
         } else {
             locale = LocaleCode.parse(field + ".locale", localeText);
         }
-        return Translation.of(field, locale, string(json, "name"), string(json, "description"));
+        return Translation.of(field, locale, string(json, "name", field + ".name"),
+                string(json, "description", field + ".description"));
     }
 
     private static JsonObject objectField(JsonObject json, String field) {
@@ -199,7 +201,12 @@ final class SubscriptionTypeRequests {
     }
 
     private static String string(JsonObject json, String field) {
-        JsonValue value = json.get(field);
+        return string(json, field, field);
+    }
+
+    /** Reads {@code key} of {@code json}, naming it {@code field} in errors, such as {@code translations[0].name}. */
+    private static String string(JsonObject json, String key, String field) {
+        JsonValue value = json.get(key);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }

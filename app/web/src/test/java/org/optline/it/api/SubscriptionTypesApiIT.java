@@ -181,7 +181,7 @@ class SubscriptionTypesApiIT {
         HttpResponse<String> response = api.put("/api/subscription_types/" + id, "{\"content_types\":[\"email\"]}", null);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(errorField(response)).isEqualTo("message_type");
+        assertThat(errorField(response)).isEqualTo("content_types");
         assertThat(Http.json(api.get("/api/subscription_types/" + id)).getJsonArray("content_types").getString(0))
                 .isEqualTo("sms_message");
     }

@@ -24,8 +24,8 @@ public record SubscriptionTypeView(long id, MessageType messageType, ConsentType
     }
 
     /**
-     * Returns the text a customer in {@code wanted} reads: the exact locale, else the same language,
-     * else the default.
+     * Returns the text a customer in {@code wanted} reads: the exact locale, else the bare language
+     * ({@code pt} for {@code pt-PT}), else another region of the language, else the default.
      */
     public Translation translationFor(Locale wanted) {
         String tag = wanted.toLanguageTag();
@@ -34,6 +34,12 @@ public record SubscriptionTypeView(long id, MessageType messageType, ConsentType
                 .findFirst();
         if (exact.isPresent()) {
             return exact.get();
+        }
+        Optional<Translation> bareLanguage = translations.stream()
+                .filter(t -> t.locale().value().equals(wanted.getLanguage()))
+                .findFirst();
+        if (bareLanguage.isPresent()) {
+            return bareLanguage.get();
         }
         return translations.stream()
                 .filter(t -> t.locale().language().equals(wanted.getLanguage()))

@@ -136,7 +136,7 @@ public class SubscriptionType {
     /** Rejects a request that names a different message type or consent type than this type's. */
     public void requireSameKind(MessageType requestedMessageType, ConsentType requestedConsentType) {
         if (requestedMessageType != null && requestedMessageType != messageType) {
-            throw new ImmutableAttributeException("message_type", messageType.apiName(), requestedMessageType.apiName());
+            throw new ImmutableAttributeException("content_types", messageType.apiName(), requestedMessageType.apiName());
         }
         if (requestedConsentType != null && requestedConsentType != consentType) {
             throw new ImmutableAttributeException("consent_type", consentType.apiName(), requestedConsentType.apiName());

@@ -85,4 +85,13 @@ class SubscriptionTypeViewTest {
         assertThat(view.translations()).hasSize(1);
         assertThat(view.translations()).isUnmodifiable();
     }
+
+    @Test
+    void translationForPrefersBareLanguageOverOtherRegion() {
+        SubscriptionTypeView view = view(text("pt-BR", "Ofertas Brasil"), text("pt", "Ofertas"));
+
+        Translation chosen = view.translationFor(Locale.forLanguageTag("pt-PT"));
+
+        assertThat(chosen.name()).isEqualTo("Ofertas");
+    }
 }

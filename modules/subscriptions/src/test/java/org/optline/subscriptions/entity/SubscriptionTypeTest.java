@@ -277,12 +277,12 @@ class SubscriptionTypeTest {
 
     static Stream<Arguments> kindChanges() {
         return Stream.of(
-                Arguments.of(MessageType.EMAIL, null, "message_type",
-                        "message_type cannot change from sms_message to email after creation"),
+                Arguments.of(MessageType.EMAIL, null, "content_types",
+                        "content_types cannot change from sms_message to email after creation"),
                 Arguments.of(null, ConsentType.OPT_OUT, "consent_type",
                         "consent_type cannot change from opt_in to opt_out after creation"),
-                Arguments.of(MessageType.EMAIL, ConsentType.OPT_OUT, "message_type",
-                        "message_type cannot change from sms_message to email after creation"));
+                Arguments.of(MessageType.EMAIL, ConsentType.OPT_OUT, "content_types",
+                        "content_types cannot change from sms_message to email after creation"));
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ open module org.optline.subscriptions {
     requires org.optline.platform;
     requires org.optline.contacts;
     requires java.sql;
+    requires jakarta.servlet;
     requires jakarta.cdi;
     requires jakarta.inject;
     requires jakarta.persistence;

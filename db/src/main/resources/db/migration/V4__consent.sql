@@ -68,7 +68,8 @@ CREATE TABLE consent_state (
     contact_id            BIGINT       NOT NULL,
     subscription_type_id  BIGINT       NOT NULL,
     state                 VARCHAR(8)   NOT NULL,
-    event_id              BIGINT       NOT NULL,
+    -- The latest event for this type: consent_event (contact_id, seq).
+    event_seq             INT          NOT NULL,
     source                VARCHAR(24)  NOT NULL,
     actor_kind            VARCHAR(16)  NOT NULL,
     -- The number an SMS consent concerned; consent does not follow a contact to a new number.
@@ -76,6 +77,6 @@ CREATE TABLE consent_state (
     changed_at            DATETIME(6)  NOT NULL,
     PRIMARY KEY (contact_id, subscription_type_id),
     KEY ix_consent_state_type_state (subscription_type_id, state, contact_id),
-    CONSTRAINT fk_consent_state_event FOREIGN KEY (event_id) REFERENCES consent_event (id),
+    CONSTRAINT fk_consent_state_event FOREIGN KEY (contact_id, event_seq) REFERENCES consent_event (contact_id, seq),
     CONSTRAINT ck_consent_state_state CHECK (state IN ('OPT_IN', 'OPT_OUT'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

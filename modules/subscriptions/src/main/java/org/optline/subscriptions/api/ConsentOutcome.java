@@ -5,8 +5,8 @@ public sealed interface ConsentOutcome {
 
     long contactId();
 
-    /** The request changed the contact's state and was recorded as event {@code eventId}. */
-    record Changed(long contactId, long eventId, ConsentAction action) implements ConsentOutcome {
+    /** The request changed the contact's state and was recorded as event {@code seq} of its chain. */
+    record Changed(long contactId, int seq, ConsentAction action) implements ConsentOutcome {
     }
 
     /** The contact's state already was what the request asked for; nothing was recorded. */

@@ -1,0 +1,164 @@
+package org.optline.subscriptions.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.optline.contacts.api.ContactNotFoundException;
+import org.optline.contacts.api.ContactView;
+import org.optline.contacts.api.Contacts;
+import org.optline.platform.InvalidInputException;
+import org.optline.platform.MissingInputException;
+import org.optline.subscriptions.api.ActorKind;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentLedger;
+import org.optline.subscriptions.api.ConsentOutcome;
+import org.optline.subscriptions.api.ConsentRefusedException;
+import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ConsentSource;
+import org.optline.subscriptions.api.ConsentStateView;
+import org.optline.subscriptions.api.ConsentType;
+import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.SubscriptionTypeNotFoundException;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+import org.optline.subscriptions.api.SubscriptionTypes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A contact's subscriptions in Intercom's API: attaching a contact to an opt-in type opts it in, to an
+ * opt-out type opts it out; detaching does the reverse. Optline adds the consent record and its check.
+ */
+@Path("api/contacts/{id}")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contact subscriptions")
+public class ContactSubscriptionsApi {
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    SubscriptionTypes types;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @GET
+    @Path("subscriptions")
+    @Operation(summary = "List the subscriptions of a contact", description = "Intercom-compatible: the opt-in types "
+            + "the contact opted in to and the opt-out types it opted out of. Types without an explicit choice are left out.")
+    public SubscriptionTypeJson.ListJson list(@PathParam("id") String id) {
+        ContactView contact = requireContact(id);
+        Map<Long, ConsentStateView> states = ledger.states(contact.id());
+        List<SubscriptionTypeView> chosen = types.list().stream()
+                .filter(type -> ContactConsent.listed(type, states.get(type.id()), contact))
+                .toList();
+        return SubscriptionTypeJson.list(chosen);
+    }
+
+    @POST
+    @Path("subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Attach a subscription type to a contact", description = "Intercom-compatible. For an opt-in "
+            + "type this opts the contact in, for an opt-out type it opts the contact out. An opt-in of a contact who "
+            + "opted out themselves needs override_reason (Optline's addition), which is recorded.")
+    public SubscriptionTypeJson attach(@PathParam("id") String id, String body, @Context SecurityContext caller,
+                                       @Context HttpServletRequest http) {
+        ContactView contact = requireContact(id);
+        JsonObject json = SubscriptionTypeRequests.object(body);
+        SubscriptionTypeView type = requireType(typeId(json));
+        if (json.containsKey("consent_type") && json.get("consent_type").getValueType() != JsonValue.ValueType.NULL) {
+            ConsentType sent = ConsentType.parse("consent_type", json.getString("consent_type", null));
+            if (sent != type.consentType()) {
+                throw new InvalidInputException("consent_type", "consent_type " + sent.apiName() + " does not match "
+                        + "subscription type " + type.id() + ", which is " + type.consentType().apiName() + ".");
+            }
+        }
+        ConsentAction action = type.consentType() == ConsentType.OPT_IN ? ConsentAction.OPT_IN : ConsentAction.OPT_OUT;
+        String reason = json.containsKey("override_reason") ? json.getString("override_reason", null) : null;
+        apply(contact, type, action, caller, http, reason);
+        return SubscriptionTypeJson.of(type);
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}")
+    @Operation(summary = "Detach a subscription type from a contact", description = "Intercom-compatible. For an "
+            + "opt-in type this opts the contact out; for an opt-out type it withdraws the opt-out.")
+    public SubscriptionTypeJson detach(@PathParam("id") String id, @PathParam("subscriptionId") String subscriptionId,
+                                       @Context SecurityContext caller, @Context HttpServletRequest http) {
+        ContactView contact = requireContact(id);
+        SubscriptionTypeView type = requireType(subscriptionId);
+        ConsentAction action = type.consentType() == ConsentType.OPT_IN ? ConsentAction.OPT_OUT : ConsentAction.OPT_IN;
+        apply(contact, type, action, caller, http, null);
+        return SubscriptionTypeJson.of(type);
+    }
+
+    @GET
+    @Path("consent_events")
+    @Operation(summary = "List a contact's consent record", description = "Optline's addition: every consent event of "
+            + "the contact, oldest first, with its source, actor, evidence and hash chain.")
+    public ConsentEventJson.ListJson events(@PathParam("id") String id) {
+        ContactView contact = requireContact(id);
+        return ConsentEventJson.list(ledger.history(contact.id()));
+    }
+
+    @GET
+    @Path("consent_chain")
+    @Operation(summary = "Verify a contact's consent record", description = "Optline's addition: recomputes every "
+            + "event hash and link of the contact's chain and compares the current state with it.")
+    public ConsentEventJson.VerificationJson verify(@PathParam("id") String id) {
+        ContactView contact = requireContact(id);
+        return ConsentEventJson.of(ledger.verify(contact.id()));
+    }
+
+    private void apply(ContactView contact, SubscriptionTypeView type, ConsentAction action, SecurityContext caller,
+                       HttpServletRequest http, String overrideReason) {
+        ConsentRequest request = new ConsentRequest(contact.id(), type.id(), action, ConsentSource.API,
+                ActorKind.API_TOKEN, caller.getUserPrincipal().getName(),
+                Evidence.ofRequest(http.getRemoteAddr(), http.getHeader("User-Agent")), overrideReason, null);
+        if (ledger.record(request) instanceof ConsentOutcome.Refused refused) {
+            throw ConsentRefusedException.of(refused);
+        }
+    }
+
+    private ContactView requireContact(String id) {
+        return SubscriptionTypeIds.parse(id).flatMap(contacts::find).orElseThrow(() -> new ContactNotFoundException(id));
+    }
+
+    private SubscriptionTypeView requireType(String id) {
+        return SubscriptionTypeIds.parse(id).flatMap(types::find)
+                .orElseThrow(() -> new SubscriptionTypeNotFoundException(id));
+    }
+
+    /** Reads the type id, which Intercom's clients send as a string and some as a number. */
+    private static String typeId(JsonObject json) {
+        JsonValue value = json.get("id");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new MissingInputException("id", "id is missing. Send the subscription type's id, such as {\"id\": \"7\"}.");
+        }
+        if (value instanceof JsonString text) {
+            return text.getString().strip();
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return number.bigIntegerValue().toString();
+        }
+        throw new InvalidInputException("id", "id must be a subscription type id as a string or whole number.");
+    }
+}

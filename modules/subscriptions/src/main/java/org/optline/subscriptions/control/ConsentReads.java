@@ -1,0 +1,166 @@
+package org.optline.subscriptions.control;
+
+import org.optline.subscriptions.api.ActorKind;
+import org.optline.subscriptions.api.ChainVerification;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentEventView;
+import org.optline.subscriptions.api.ConsentSource;
+import org.optline.subscriptions.api.ConsentStateView;
+import org.optline.subscriptions.api.ShownText;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads a contact's consent events and states, and checks its chain. */
+public final class ConsentReads {
+
+    static final String STATE_COLUMNS = "contact_id, subscription_type_id, state, event_seq, source, actor_kind, phone, changed_at";
+
+    private static final String EVENT_COLUMNS = "e.id, e.contact_id, e.seq, e.subscription_type_id, e.action, e.occurred_at, "
+            + "e.source, e.actor_kind, e.actor_id, e.phone, e.ip_address, e.user_agent, e.conversation_id, e.message_id, "
+            + "e.override_reason, e.bulk_job_id, e.previous_hash, e.hash, t.sha256 AS text_sha256, t.locale, t.title, t.button, "
+            + "t.legal_text";
+
+    private final Connection connection;
+
+    public ConsentReads(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Returns the contact's events, oldest first. */
+    public List<ConsentEventView> events(long contactId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM consent_event e "
+                + "LEFT JOIN consent_text t ON t.id = e.consent_text_id WHERE e.contact_id = ? ORDER BY e.seq")) {
+            select.setLong(1, contactId);
+            List<ConsentEventView> events = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(event(rows));
+                }
+            }
+            return events;
+        }
+    }
+
+    /** Returns the contact's current explicit states, by subscription type id. */
+    public Map<Long, ConsentStateView> states(long contactId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + STATE_COLUMNS
+                + " FROM consent_state WHERE contact_id = ?")) {
+            select.setLong(1, contactId);
+            Map<Long, ConsentStateView> states = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ConsentStateView state = state(rows);
+                    states.put(state.subscriptionTypeId(), state);
+                }
+            }
+            return states;
+        }
+    }
+
+    /**
+     * Recomputes every hash of the contact's chain, follows every link, and compares the chain head and
+     * the state projection with the events.
+     */
+    public ChainVerification verify(long contactId) throws SQLException {
+        List<ConsentEventView> events = events(contactId);
+        String previous = ConsentHashes.GENESIS;
+        Map<Long, ConsentEventView> latestByType = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            ConsentEventView event = events.get(i);
+            if (event.seq() != i + 1) {
+                return broken(contactId, events, "Event " + (i + 1) + " is missing: the chain jumps to event " + event.seq() + ".");
+            }
+            if (!event.previousHash().equals(previous)) {
+                return broken(contactId, events, "Event " + event.seq() + " does not link to event " + (event.seq() - 1)
+                        + ": its previous hash differs.");
+            }
+            String recomputed = ConsentHashes.hash(new ConsentHashes.Fields(event.contactId(), event.seq(),
+                    event.subscriptionTypeId(), event.action().name(), event.occurredAt(), event.source().name(),
+                    event.actorKind().name(), event.actorId(), event.phone(), event.ipAddress(), event.userAgent(),
+                    event.conversationId(), event.messageId(),
+                    event.shownText() == null ? null : ShownTexts.sha256(event.shownText()), event.overrideReason(),
+                    event.bulkJobId(), event.previousHash()));
+            if (!recomputed.equals(event.hash())) {
+                return broken(contactId, events, "Event " + event.seq() + " was altered: its content no longer matches its hash.");
+            }
+            previous = event.hash();
+            latestByType.put(event.subscriptionTypeId(), event);
+        }
+        String headProblem = compareHead(contactId, events.size(), previous);
+        if (headProblem != null) {
+            return broken(contactId, events, headProblem);
+        }
+        Map<Long, ConsentStateView> states = states(contactId);
+        if (!states.keySet().equals(latestByType.keySet())) {
+            return broken(contactId, events, "The current state lists subscription types " + states.keySet()
+                    + " but the events concern " + latestByType.keySet() + ".");
+        }
+        for (ConsentEventView latest : latestByType.values()) {
+            ConsentStateView state = states.get(latest.subscriptionTypeId());
+            if (state.eventSeq() != latest.seq() || state.state() != latest.action()
+                    || !Objects.equals(state.phone(), latest.phone())) {
+                return broken(contactId, events, "The current state for subscription type " + latest.subscriptionTypeId()
+                        + " disagrees with its latest event " + latest.seq() + ".");
+            }
+        }
+        return new ChainVerification(contactId, events.size(), previous, null);
+    }
+
+    private String compareHead(long contactId, int length, String lastHash) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT length, head_hash FROM consent_chain WHERE contact_id = ?")) {
+            select.setLong(1, contactId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return length == 0 ? null : "The chain head is missing although " + length + " events exist.";
+                }
+                if (rows.getInt(1) != length) {
+                    return "The chain head counts " + rows.getInt(1) + " events but " + length + " exist: events were removed.";
+                }
+                if (!rows.getString(2).equals(lastHash)) {
+                    return "The chain head's hash differs from the last event's hash.";
+                }
+                return null;
+            }
+        }
+    }
+
+    private static ChainVerification broken(long contactId, List<ConsentEventView> events, String problem) {
+        return new ChainVerification(contactId, events.size(), null, problem);
+    }
+
+    static ConsentStateView state(ResultSet row) throws SQLException {
+        return new ConsentStateView(row.getLong("contact_id"), row.getLong("subscription_type_id"),
+                ConsentAction.valueOf(row.getString("state")), row.getInt("event_seq"),
+                ConsentSource.valueOf(row.getString("source")), ActorKind.valueOf(row.getString("actor_kind")),
+                row.getString("phone"), row.getTimestamp("changed_at").toInstant());
+    }
+
+    private static ConsentEventView event(ResultSet row) throws SQLException {
+        String title = row.getString("title");
+        String button = row.getString("button");
+        String legal = row.getString("legal_text");
+        String locale = row.getString("locale");
+        ShownText shown = row.getString("text_sha256") == null ? null : new ShownText(locale, title, button, legal);
+        return new ConsentEventView(row.getLong("id"), row.getLong("contact_id"), row.getInt("seq"),
+                row.getLong("subscription_type_id"), ConsentAction.valueOf(row.getString("action")),
+                row.getTimestamp("occurred_at").toInstant(), ConsentSource.valueOf(row.getString("source")),
+                ActorKind.valueOf(row.getString("actor_kind")), row.getString("actor_id"), row.getString("phone"),
+                row.getString("ip_address"), row.getString("user_agent"), nullableLong(row, "conversation_id"),
+                nullableLong(row, "message_id"), shown, row.getString("override_reason"), nullableLong(row, "bulk_job_id"),
+                row.getString("previous_hash"), row.getString("hash"));
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+}

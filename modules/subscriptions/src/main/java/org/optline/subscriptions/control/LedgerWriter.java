@@ -1,0 +1,293 @@
+package org.optline.subscriptions.control;
+
+import org.optline.contacts.api.ContactPhone;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentOutcome;
+import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ConsentStateView;
+import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.ShownText;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Appends consent events and updates the state projection, for one request or a chunk of a bulk job,
+ * on a connection that takes part in the caller's transaction.
+ *
+ * <p>Each contact's chain head is locked first ({@code INSERT ... ON DUPLICATE KEY UPDATE}, then
+ * {@code SELECT ... FOR UPDATE}, in contact id order so that two chunks never deadlock on each other).
+ * The states are read with a locking read too, because a plain read could see a snapshot from before
+ * a concurrent change that this transaction waited for. Then every request is decided against the
+ * latest state, and all events, states and heads are written in batches.
+ */
+public final class LedgerWriter {
+
+    /** At most this many characters of a user agent are kept, the column's size. */
+    static final int MAX_USER_AGENT = 512;
+
+    private final Connection connection;
+
+    public LedgerWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    private static final class Head {
+        int length;
+        String hash;
+
+        Head(int length, String hash) {
+            this.length = length;
+            this.hash = hash;
+        }
+    }
+
+    private record Key(long contactId, long typeId) {
+    }
+
+    private record PendingEvent(ConsentRequest request, int seq, Instant at, String phone, String previousHash,
+                                String hash, Long shownTextId) {
+    }
+
+    /**
+     * Decides and records every request, in order; later requests see the effect of earlier ones.
+     *
+     * @param contacts the contacts the requests name that exist, by id
+     * @param types    the subscription types the requests name that exist, by id
+     */
+    public List<ConsentOutcome> append(List<ConsentRequest> requests, Map<Long, ContactPhone> contacts,
+                                       Map<Long, SubscriptionTypeView> types, Instant now) throws SQLException {
+        Instant at = ConsentHashes.truncate(now);
+        TreeSet<Long> contactIds = new TreeSet<>();
+        for (ConsentRequest request : requests) {
+            if (contacts.containsKey(request.contactId())) {
+                contactIds.add(request.contactId());
+            }
+        }
+        Map<Long, Head> heads = lockHeads(contactIds);
+        Map<Key, ConsentStateView> states = lockStates(contactIds);
+
+        List<ConsentOutcome> outcomes = new ArrayList<>();
+        List<PendingEvent> events = new ArrayList<>();
+        Map<Key, ConsentStateView> changedStates = new LinkedHashMap<>();
+        for (ConsentRequest request : requests) {
+            Key key = new Key(request.contactId(), request.subscriptionTypeId());
+            Object decision = ConsentRules.decide(request, types.get(request.subscriptionTypeId()),
+                    contacts.get(request.contactId()), states.get(key));
+            if (decision instanceof ConsentOutcome outcome) {
+                outcomes.add(outcome);
+                continue;
+            }
+            ConsentRules.Record record = (ConsentRules.Record) decision;
+            Head head = heads.get(request.contactId());
+            int seq = head.length + 1;
+            ShownText shown = request.evidence().shownText();
+            Long shownTextId = shown == null ? null : shownTextId(shown, at);
+            String hash = ConsentHashes.hash(fields(request, seq, at, record.phone(), shown, head.hash));
+            events.add(new PendingEvent(request, seq, at, record.phone(), head.hash, hash, shownTextId));
+            head.length = seq;
+            head.hash = hash;
+            ConsentStateView state = new ConsentStateView(request.contactId(), request.subscriptionTypeId(),
+                    request.action(), seq, request.source(), request.actorKind(), record.phone(), at);
+            states.put(key, state);
+            changedStates.put(key, state);
+            outcomes.add(new ConsentOutcome.Changed(request.contactId(), seq, request.action()));
+        }
+        if (!events.isEmpty()) {
+            insertEvents(events);
+            upsertStates(changedStates.values());
+            updateHeads(heads);
+        }
+        return outcomes;
+    }
+
+    /** Returns the hash fields of an event, as stored. */
+    static ConsentHashes.Fields fields(ConsentRequest request, int seq, Instant at, String phone, ShownText shown,
+                                       String previousHash) {
+        Evidence evidence = request.evidence();
+        return new ConsentHashes.Fields(request.contactId(), seq, request.subscriptionTypeId(), request.action().name(),
+                at, request.source().name(), request.actorKind().name(), request.actorId(), phone, evidence.ipAddress(),
+                userAgent(evidence.userAgent()), evidence.conversationId(), evidence.messageId(),
+                shown == null ? null : ShownTexts.sha256(shown), overrideReason(request), request.bulkJobId(),
+                previousHash);
+    }
+
+    static String userAgent(String userAgent) {
+        return userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent : userAgent.substring(0, MAX_USER_AGENT);
+    }
+
+    /** Keeps an override reason only on operator opt-ins, the one place it means something. */
+    static String overrideReason(ConsentRequest request) {
+        if (request.overrideReason() == null || request.overrideReason().isBlank()
+                || request.action() != ConsentAction.OPT_IN || request.source().byCustomer()) {
+            return null;
+        }
+        String reason = request.overrideReason().strip();
+        return reason.length() <= ConsentRules.MAX_OVERRIDE_REASON ? reason : reason.substring(0, ConsentRules.MAX_OVERRIDE_REASON);
+    }
+
+    private Map<Long, Head> lockHeads(TreeSet<Long> contactIds) throws SQLException {
+        Map<Long, Head> heads = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return heads;
+        }
+        String rows = String.join(",", Collections.nCopies(contactIds.size(), "(?, 0, ?)"));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_chain (contact_id, length, head_hash) "
+                + "VALUES " + rows + " ON DUPLICATE KEY UPDATE length = length")) {
+            int index = 1;
+            for (long id : contactIds) {
+                insert.setLong(index++, id);
+                insert.setString(index++, ConsentHashes.GENESIS);
+            }
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT contact_id, length, head_hash FROM consent_chain "
+                + "WHERE contact_id IN (" + marks(contactIds.size()) + ") ORDER BY contact_id FOR UPDATE")) {
+            bindIds(select, contactIds, 1);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    heads.put(result.getLong(1), new Head(result.getInt(2), result.getString(3)));
+                }
+            }
+        }
+        return heads;
+    }
+
+    private Map<Key, ConsentStateView> lockStates(TreeSet<Long> contactIds) throws SQLException {
+        Map<Key, ConsentStateView> states = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return states;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ConsentReads.STATE_COLUMNS
+                + " FROM consent_state WHERE contact_id IN (" + marks(contactIds.size()) + ") FOR UPDATE")) {
+            bindIds(select, contactIds, 1);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    ConsentStateView state = ConsentReads.state(result);
+                    states.put(new Key(state.contactId(), state.subscriptionTypeId()), state);
+                }
+            }
+        }
+        return states;
+    }
+
+    /** Returns the id of the stored copy of {@code shown}, storing it when it is new. */
+    private long shownTextId(ShownText shown, Instant at) throws SQLException {
+        String sha = ShownTexts.sha256(shown);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_text "
+                + "(sha256, locale, title, button, legal_text, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, sha);
+            insert.setString(2, shown.locale());
+            insert.setString(3, shown.title());
+            insert.setString(4, shown.button());
+            insert.setString(5, shown.legalText());
+            insert.setTimestamp(6, Timestamp.from(at));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                if (keys.next()) {
+                    return keys.getLong(1);
+                }
+            }
+        }
+        throw new SQLException("consent_text " + sha + " has no id after its insert");
+    }
+
+    private void insertEvents(List<PendingEvent> events) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_event (contact_id, seq, "
+                + "subscription_type_id, action, occurred_at, source, actor_kind, actor_id, phone, ip_address, user_agent, "
+                + "conversation_id, message_id, consent_text_id, override_reason, bulk_job_id, previous_hash, hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (PendingEvent event : events) {
+                ConsentRequest request = event.request();
+                Evidence evidence = request.evidence();
+                insert.setLong(1, request.contactId());
+                insert.setInt(2, event.seq());
+                insert.setLong(3, request.subscriptionTypeId());
+                insert.setString(4, request.action().name());
+                insert.setTimestamp(5, Timestamp.from(event.at()));
+                insert.setString(6, request.source().name());
+                insert.setString(7, request.actorKind().name());
+                insert.setString(8, request.actorId());
+                insert.setString(9, event.phone());
+                insert.setString(10, evidence.ipAddress());
+                insert.setString(11, userAgent(evidence.userAgent()));
+                setLong(insert, 12, evidence.conversationId());
+                setLong(insert, 13, evidence.messageId());
+                setLong(insert, 14, event.shownTextId());
+                insert.setString(15, overrideReason(request));
+                setLong(insert, 16, request.bulkJobId());
+                insert.setString(17, event.previousHash());
+                insert.setString(18, event.hash());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void upsertStates(Iterable<ConsentStateView> states) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO consent_state (contact_id, "
+                + "subscription_type_id, state, event_seq, source, actor_kind, phone, changed_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE state = VALUES(state), "
+                + "event_seq = VALUES(event_seq), source = VALUES(source), actor_kind = VALUES(actor_kind), "
+                + "phone = VALUES(phone), changed_at = VALUES(changed_at)")) {
+            for (ConsentStateView state : states) {
+                upsert.setLong(1, state.contactId());
+                upsert.setLong(2, state.subscriptionTypeId());
+                upsert.setString(3, state.state().name());
+                upsert.setInt(4, state.eventSeq());
+                upsert.setString(5, state.source().name());
+                upsert.setString(6, state.actorKind().name());
+                upsert.setString(7, state.phone());
+                upsert.setTimestamp(8, Timestamp.from(state.changedAt()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void updateHeads(Map<Long, Head> heads) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE consent_chain SET length = ?, head_hash = ? WHERE contact_id = ?")) {
+            for (Map.Entry<Long, Head> entry : heads.entrySet()) {
+                update.setInt(1, entry.getValue().length);
+                update.setString(2, entry.getValue().hash);
+                update.setLong(3, entry.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static void bindIds(PreparedStatement statement, Iterable<Long> ids, int first) throws SQLException {
+        int index = first;
+        for (long id : ids) {
+            statement.setLong(index++, id);
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+}

@@ -46,16 +46,20 @@ class SubscriptionsBrowserIT {
     @ArquillianResource
     URL deployment;
 
-    /** One Chromium for the class, because starting one per test costs time. {@link #signIn()} resets it. */
+    /** One Chromium for the class, because starting one per test costs time. {@link #signInBrowser()} resets it. */
     private static Browser browser;
 
     private URI base;
     private SubscriptionTypeFixtures types;
 
     @BeforeEach
-    void signIn() {
+    void connect() {
         base = LocalOptline.base(deployment);
         types = new SubscriptionTypeFixtures(new ApiClient(base, TestCredentials.apiToken()));
+    }
+
+    /** Starts Chromium on first use, drops the cookies and window size of the previous test, and signs in as admin. */
+    private void signInBrowser() {
         if (browser == null) {
             browser = Browser.start(base);
         }
@@ -81,6 +85,7 @@ class SubscriptionsBrowserIT {
         String archivedId = types.createSmsOptIn(archivedName, "Offers we no longer send");
         types.putLive(archivedId);
         types.createSmsOptIn(draftName, "Not ready for customers");
+        signInBrowser();
 
         // Create the type in the new-type form.
         browser.open("/admin/subscriptions");
@@ -168,6 +173,7 @@ class SubscriptionsBrowserIT {
     void staleEditShowsConflict() {
         String name = "Race " + unique();
         String id = types.createSmsOptIn(name, "original");
+        signInBrowser();
         browser.open("/admin/subscriptions");
         browser.button("Edit " + name).click();
         WebElement editForm = browser.await("the edit form", d -> browser.region("Edit \u201C" + name + "\u201D"));
@@ -191,6 +197,7 @@ class SubscriptionsBrowserIT {
     void pageWorksAtPhoneWidth() {
         String name = "Phone " + unique();
         types.createSmsOptIn(name, "Shown on a small screen");
+        signInBrowser();
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.open("/admin/subscriptions");
 

@@ -228,7 +228,7 @@ class SubscriptionsBrowserIT {
                 "consent_type", "opt_in", "locale", "en", "name", "", "description", description);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(alertText(response)).contains("translation.name is missing");
+        assertThat(alertText(response)).contains("Name is missing");
         assertThat(alertText(response)).contains("Enter up to 100 characters");
         assertThat(response.headers().firstValue("HX-Retarget")).hasValue("#flash");
         assertThat(types.listBody()).doesNotContain(description);
@@ -260,7 +260,7 @@ class SubscriptionsBrowserIT {
                 "default_locale", "en", "locale", "en", "name", " ", "description", "after");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(alertText(response)).contains("translation 1.name is missing");
+        assertThat(alertText(response)).contains("Name (en) is missing");
         JsonObject stored = types.find(id).getJsonObject("default_translation");
         assertThat(stored.getString("name")).isEqualTo(name);
         assertThat(stored.getString("description")).isEqualTo("before");

@@ -23,4 +23,15 @@ public record Translation(LocaleCode locale, String name, String description) {
                 Texts.required(prefix + ".name", name, MAX_NAME),
                 Texts.optional(prefix + ".description", description, MAX_DESCRIPTION));
     }
+
+    /**
+     * Checks and trims texts typed into a page form, naming the fields by their labels, such as
+     * {@code Name (fr)}, so that the admin reads the words of the form.
+     */
+    public static Translation labelled(String nameLabel, String descriptionLabel, LocaleCode locale, String name,
+                                       String description) {
+        return new Translation(locale,
+                Texts.required(nameLabel, name, MAX_NAME),
+                Texts.optional(descriptionLabel, description, MAX_DESCRIPTION));
+    }
 }

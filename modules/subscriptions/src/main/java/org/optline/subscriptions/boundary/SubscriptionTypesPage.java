@@ -80,10 +80,10 @@ public class SubscriptionTypesPage {
     public Response create(@FormParam("message_type") String messageType, @FormParam("consent_type") String consentType,
                            @FormParam("locale") String locale, @FormParam("name") String name,
                            @FormParam("description") String description, @Context SecurityContext caller) {
-        LocaleCode defaultLocale = LocaleCode.parse("locale", locale == null || locale.isBlank() ? "en" : locale);
+        LocaleCode defaultLocale = LocaleCode.parse("Language", locale == null || locale.isBlank() ? "en" : locale);
         NewSubscriptionType request = new NewSubscriptionType(MessageType.parse("message_type", messageType),
                 ConsentType.parse("consent_type", consentType), defaultLocale,
-                List.of(Translation.of("translation", defaultLocale, name, description)));
+                List.of(Translation.labelled("Name", "Description", defaultLocale, name, description)));
         SubscriptionTypeView created = types.create(request, caller.getUserPrincipal().getName());
         return changed("Created draft \u201C" + created.defaultTranslation().name()
                 + "\u201D. Put it live when customers may see it.");
@@ -156,8 +156,9 @@ public class SubscriptionTypesPage {
             if (blankRow || removed.contains(locale)) {
                 continue;
             }
-            String field = "translation " + (i + 1);
-            texts.add(Translation.of(field, LocaleCode.parse(field + " locale", locale), names.get(i), descriptions.get(i)));
+            LocaleCode code = LocaleCode.parse("Language code", locale);
+            texts.add(Translation.labelled("Name (" + code + ")", "Description (" + code + ")", code, names.get(i),
+                    descriptions.get(i)));
         }
         return texts;
     }

@@ -72,7 +72,8 @@ class SubscriptionTypesPageTest {
                         List.of("", "Chaque lundi"), List.of()));
 
         assertThat(e).isNotNull();
-        assertThat(e.field()).contains("translation 2.name");
+        assertThat(e.field()).contains("Name (fr)");
+        assertThat(e.getMessage()).isEqualTo("Name (fr) is missing. Enter up to 100 characters.");
     }
 
     @Test
@@ -82,7 +83,7 @@ class SubscriptionTypesPageTest {
                         List.of("", ""), List.of()));
 
         assertThat(e).isNotNull();
-        assertThat(e.field()).contains("translation 2 locale");
+        assertThat(e.field()).contains("Language code");
     }
 
     @Test

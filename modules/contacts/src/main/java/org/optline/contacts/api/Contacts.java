@@ -169,6 +169,7 @@ public class Contacts {
             throw new InvalidInputException("per_page", "per_page " + perPage + " is out of range. Use 1 to " + MAX_PER_PAGE + ".");
         }
         long after = Cursors.lastId(cursor);
+        int pageNumber = Cursors.page(cursor);
         SqlCondition where = compiler().compile(query);
         String filter = " FROM contact c WHERE c.deleted_at IS NULL AND (" + where.sql() + ")";
         try (Connection connection = dataSource.getConnection()) {
@@ -187,8 +188,8 @@ public class Contacts {
             }
             boolean more = contacts.size() > perPage;
             List<ContactView> page = more ? contacts.subList(0, perPage) : contacts;
-            Optional<String> next = more ? Optional.of(Cursors.after(page.getLast().id())) : Optional.empty();
-            return new ContactPage(page, total, next, perPage);
+            Optional<String> next = more ? Optional.of(Cursors.after(page.getLast().id(), pageNumber + 1)) : Optional.empty();
+            return new ContactPage(page, total, next, perPage, pageNumber);
         } catch (SQLException e) {
             throw new IllegalStateException("Contact search failed: " + e.getMessage(), e);
         }

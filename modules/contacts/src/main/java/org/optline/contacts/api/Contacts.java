@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -268,8 +269,15 @@ public class Contacts {
         }
     }
 
+    /**
+     * Returns the id of another contact whose column in {@code query} has {@code value}. The query does not
+     * flush, because flushing the pending change first would hit the unique index before this check
+     * could name the existing contact, and would write the contact twice.
+     */
     private Optional<Long> existing(String query, String value, Long self) {
-        return em.createQuery(query, Long.class).setParameter("value", value).getResultStream()
+        return em.createQuery(query, Long.class).setParameter("value", value)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream()
                 .filter(id -> !id.equals(self))
                 .findFirst();
     }

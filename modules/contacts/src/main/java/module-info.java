@@ -18,6 +18,7 @@ open module org.optline.contacts {
     requires java.logging;
     requires static java.compiler;
     requires org.eclipse.microprofile.openapi;
+    requires microprofile.config.api;
     requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports org.optline.contacts.api;

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -169,6 +170,7 @@ public class Contacts {
             throw new InvalidInputException("per_page", "per_page " + perPage + " is out of range. Use 1 to " + MAX_PER_PAGE + ".");
         }
         long after = Cursors.lastId(cursor);
+        int pageNumber = Cursors.page(cursor);
         SqlCondition where = compiler().compile(query);
         String filter = " FROM contact c WHERE c.deleted_at IS NULL AND (" + where.sql() + ")";
         try (Connection connection = dataSource.getConnection()) {
@@ -187,8 +189,8 @@ public class Contacts {
             }
             boolean more = contacts.size() > perPage;
             List<ContactView> page = more ? contacts.subList(0, perPage) : contacts;
-            Optional<String> next = more ? Optional.of(Cursors.after(page.getLast().id())) : Optional.empty();
-            return new ContactPage(page, total, next, perPage);
+            Optional<String> next = more ? Optional.of(Cursors.after(page.getLast().id(), pageNumber + 1)) : Optional.empty();
+            return new ContactPage(page, total, next, perPage, pageNumber);
         } catch (SQLException e) {
             throw new IllegalStateException("Contact search failed: " + e.getMessage(), e);
         }
@@ -267,8 +269,15 @@ public class Contacts {
         }
     }
 
+    /**
+     * Returns the id of another contact whose column in {@code query} has {@code value}. The query does not
+     * flush, because flushing the pending change first would hit the unique index before this check
+     * could name the existing contact, and would write the contact twice.
+     */
     private Optional<Long> existing(String query, String value, Long self) {
-        return em.createQuery(query, Long.class).setParameter("value", value).getResultStream()
+        return em.createQuery(query, Long.class).setParameter("value", value)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream()
                 .filter(id -> !id.equals(self))
                 .findFirst();
     }

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a {@link ContactQuery} into a parameterized SQL condition over {@code contact c}. Values are
@@ -31,6 +32,7 @@ public final class SearchCompiler {
     private static final Set<Operator> EQUALITY = EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN, Operator.NOT_IN);
     private static final Set<Operator> ORDERING = EnumSet.of(Operator.LESS, Operator.LESS_OR_EQUAL, Operator.GREATER,
             Operator.GREATER_OR_EQUAL);
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
     private static final Set<Operator> TEXT = EnumSet.of(Operator.CONTAINS, Operator.NOT_CONTAINS, Operator.STARTS_WITH,
             Operator.ENDS_WITH);
 
@@ -210,12 +212,20 @@ public final class SearchCompiler {
                 if (value instanceof Number number) {
                     yield number;
                 }
+                // Intercom's ids are strings, so clients send an id search as "42".
+                if (value instanceof String text && WHOLE_NUMBER.matcher(text.strip()).matches()) {
+                    yield Long.parseLong(text.strip());
+                }
                 throw new InvalidInputException("query.value", "Field '" + condition.field() + "' needs a number, not '"
                         + value + "'.");
             }
             case TIME -> {
                 if (value instanceof Long seconds) {
                     yield Timestamp.from(Instant.ofEpochSecond(seconds));
+                }
+                // Intercom's own search examples send Unix times as strings, such as "1306054154".
+                if (value instanceof String text && WHOLE_NUMBER.matcher(text.strip()).matches()) {
+                    yield Timestamp.from(Instant.ofEpochSecond(Long.parseLong(text.strip())));
                 }
                 throw new InvalidInputException("query.value", "Field '" + condition.field()
                         + "' needs a time in Unix seconds, such as 1735689600, not '" + value + "'.");

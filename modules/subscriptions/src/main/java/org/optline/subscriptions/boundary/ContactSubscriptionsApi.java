@@ -44,8 +44,12 @@ import java.util.Map;
 /**
  * A contact's subscriptions in Intercom's API: attaching a contact to an opt-in type opts it in, to an
  * opt-out type opts it out; detaching does the reverse. Optline adds the consent record and its check.
+ *
+ * <p>The root path is the same as that of the contacts module's {@code ContactsApi}, so that Jersey merges
+ * the two classes into one resource. A root path of {@code api/contacts/{id}} would match first and
+ * shadow {@code GET /api/contacts/{id}} and {@code POST /api/contacts/search}, which then answer 404.
  */
-@Path("api/contacts/{id}")
+@Path("api/contacts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contact subscriptions")
@@ -61,7 +65,7 @@ public class ContactSubscriptionsApi {
     ConsentLedger ledger;
 
     @GET
-    @Path("subscriptions")
+    @Path("{id}/subscriptions")
     @Operation(summary = "List the subscriptions of a contact", description = "Intercom-compatible: the opt-in types "
             + "the contact opted in to and the opt-out types it opted out of. Types without an explicit choice are left out.")
     public SubscriptionTypeJson.ListJson list(@PathParam("id") String id) {
@@ -74,7 +78,7 @@ public class ContactSubscriptionsApi {
     }
 
     @POST
-    @Path("subscriptions")
+    @Path("{id}/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Attach a subscription type to a contact", description = "Intercom-compatible. For an opt-in "
             + "type this opts the contact in, for an opt-out type it opts the contact out. An opt-in of a contact who "
@@ -98,7 +102,7 @@ public class ContactSubscriptionsApi {
     }
 
     @DELETE
-    @Path("subscriptions/{subscriptionId}")
+    @Path("{id}/subscriptions/{subscriptionId}")
     @Operation(summary = "Detach a subscription type from a contact", description = "Intercom-compatible. For an "
             + "opt-in type this opts the contact out; for an opt-out type it withdraws the opt-out.")
     public SubscriptionTypeJson detach(@PathParam("id") String id, @PathParam("subscriptionId") String subscriptionId,
@@ -111,7 +115,7 @@ public class ContactSubscriptionsApi {
     }
 
     @GET
-    @Path("consent_events")
+    @Path("{id}/consent_events")
     @Operation(summary = "List a contact's consent record", description = "Optline's addition: every consent event of "
             + "the contact, oldest first, with its source, actor, evidence and hash chain.")
     public ConsentEventJson.ListJson events(@PathParam("id") String id) {
@@ -120,7 +124,7 @@ public class ContactSubscriptionsApi {
     }
 
     @GET
-    @Path("consent_chain")
+    @Path("{id}/consent_chain")
     @Operation(summary = "Verify a contact's consent record", description = "Optline's addition: recomputes every "
             + "event hash and link of the contact's chain and compares the current state with it.")
     public ConsentEventJson.VerificationJson verify(@PathParam("id") String id) {

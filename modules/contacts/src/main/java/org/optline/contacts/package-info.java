@@ -13,8 +13,9 @@
  *       duplicate is a conflict that names the existing contact.</li>
  *   <li>Deleting a contact keeps its row, because its consent records must be kept for years.</li>
  *   <li>Search takes Intercom's query language. Other modules add fields to it (subscription state)
- *       through {@link org.optline.contacts.api.SearchFieldProvider}, so this module does not depend
- *       on them.</li>
+ *       through {@link org.optline.contacts.api.SearchFieldProvider}, and filters to the contacts list
+ *       page through {@link org.optline.contacts.api.ContactFilterOptions}, so this module does not
+ *       depend on them.</li>
  * </ul>
  *
  * <p>Out of scope: companies, tags, notes and merging contacts.

@@ -8,6 +8,7 @@ import org.optline.contacts.api.LineType;
 import org.optline.contacts.api.PhoneNumber;
 import org.optline.platform.InvalidInputException;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,16 @@ public final class PhoneNumberParser {
     private static final Set<String> REGIONS = UTIL.getSupportedRegions();
 
     private PhoneNumberParser() {
+    }
+
+    /** Returns the regions libphonenumber has metadata for, such as {@code US} and {@code GB}, in alphabetical order. */
+    public static List<String> supportedRegions() {
+        return REGIONS.stream().sorted().toList();
+    }
+
+    /** Returns the country calling code of {@code region}, such as 1 for {@code US}, or 0 for an unknown region. */
+    public static int callingCode(String region) {
+        return UTIL.getCountryCodeForRegion(region);
     }
 
     /** Returns whether {@code region} is a region libphonenumber knows, such as {@code US} or {@code GB}. */

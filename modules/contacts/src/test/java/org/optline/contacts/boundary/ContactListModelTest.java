@@ -20,7 +20,7 @@ class ContactListModelTest {
     private static final Filter NEWS = new Filter("Subscription opt-ins", "subscription_type.9", "News", STATES);
 
     private static ContactListModel model(ContactFilterForm form, Optional<String> next, int shownBefore) {
-        return new ContactListModel(form, List.of(DEALS, VIP, NEWS), new ContactPage(List.of(), 120, next, 50), shownBefore);
+        return new ContactListModel(form, List.of(DEALS, VIP, NEWS), new ContactPage(List.of(), 120, next, 50, 1), shownBefore);
     }
 
     @Test

@@ -39,7 +39,7 @@ public class LoginServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = SafeRedirects.localTarget(request.getParameter("next"));
         if (request.getUserPrincipal() != null) {
-            response.sendRedirect(request.getContextPath() + next);
+            response.sendRedirect(request.getContextPath() + SafeRedirects.afterSignIn(request, next));
             return;
         }
         render(request, response, HttpServletResponse.SC_OK, new LoginModel("", next, null));
@@ -63,7 +63,7 @@ public class LoginServlet extends HttpServlet {
             request.changeSessionId();
             CsrfTokens.rotate(request);
             request.getSession().setAttribute(SessionAttributes.SIGNED_IN_AT, Instant.now());
-            response.sendRedirect(request.getContextPath() + next);
+            response.sendRedirect(request.getContextPath() + SafeRedirects.afterSignIn(request, next));
             return;
         }
         render(request, response, HttpServletResponse.SC_UNAUTHORIZED, new LoginModel(email, next, FAILED));

@@ -10,6 +10,12 @@ final class SafeRedirects {
 
     static final String DEFAULT_TARGET = "/";
 
+    /** The first page of admins, who manage subscription types. */
+    static final String ADMIN_START = "/admin/subscriptions";
+
+    /** The first page of agents until the helpdesk inbox exists. */
+    static final String AGENT_START = "/account";
+
     private SafeRedirects() {
     }
 
@@ -19,6 +25,20 @@ final class SafeRedirects {
         String query = request.getQueryString();
         String target = query == null ? path : path + "?" + query;
         return URLEncoder.encode(target, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns where a signed-in account goes after sign-in: {@code target}, or its start page when the
+     * target is the root.
+     *
+     * <p>NOTE: Payara Micro 7.2026.11 denies every request for the root path {@code /} once web.xml has
+     * any security constraint, even to signed-in accounts, so nobody is ever sent there.
+     */
+    static String afterSignIn(HttpServletRequest request, String target) {
+        if (!DEFAULT_TARGET.equals(target)) {
+            return target;
+        }
+        return request.isUserInRole("ADMIN") ? ADMIN_START : AGENT_START;
     }
 
     /**

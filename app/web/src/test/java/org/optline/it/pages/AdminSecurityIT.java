@@ -135,6 +135,23 @@ class AdminSecurityIT {
     }
 
     @Test
+    void signInLandsOnStartPageByRole() {
+        PageSession admin = signedInAdmin();
+        String email = "start-" + unique() + "@tests.optline.invalid";
+        String password = "agent-password-" + unique();
+        createAgent(admin, email, "Start Agent", password);
+
+        HttpResponse<String> adminSignIn = new PageSession(base).signIn(TestCredentials.adminEmail(),
+                TestCredentials.adminPassword());
+        PageSession agent = new PageSession(base);
+        HttpResponse<String> agentSignIn = agent.signIn(email, password);
+
+        assertThat(location(adminSignIn).getPath()).isEqualTo("/admin/subscriptions");
+        assertThat(location(agentSignIn).getPath()).isEqualTo("/account");
+        assertThat(agent.get("/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void nextParameterStaysOnSite() {
         PageSession local = new PageSession(base);
         HttpResponse<String> toUsers = local.signIn(TestCredentials.adminEmail(), TestCredentials.adminPassword(), "/admin/users");
@@ -149,12 +166,12 @@ class AdminSecurityIT {
             HttpResponse<String> signIn = visitor.signIn(TestCredentials.adminEmail(), TestCredentials.adminPassword(), target);
             assertThat(signIn.statusCode()).as(target).isEqualTo(302);
             assertThat(location(signIn).getHost()).as(target).isEqualTo(LocalOptline.LOOPBACK);
-            assertThat(location(signIn).getPath()).as(target).isEqualTo("/");
+            assertThat(location(signIn).getPath()).as(target).isEqualTo("/admin/subscriptions");
 
             HttpResponse<String> signedInVisit = visitor.get("/login?next=" + encode(target));
             assertThat(signedInVisit.statusCode()).as(target).isEqualTo(302);
             assertThat(location(signedInVisit).getHost()).as(target).isEqualTo(LocalOptline.LOOPBACK);
-            assertThat(location(signedInVisit).getPath()).as(target).isEqualTo("/");
+            assertThat(location(signedInVisit).getPath()).as(target).isEqualTo("/admin/subscriptions");
         }
     }
 

@@ -18,6 +18,7 @@ open module org.optline.subscriptions {
     requires jakarta.json;
     requires jakarta.json.bind;
     requires jakarta.annotation;
+    requires jakarta.concurrency;
     requires java.logging;
     requires static java.compiler;
     requires org.eclipse.microprofile.openapi;

@@ -13,6 +13,12 @@
  *   <li>Every change carries the version it was based on; a change based on an older version is
  *       rejected, so two admins never overwrite each other silently.</li>
  *   <li>The public API follows Intercom's subscription type object, so Intercom clients work.</li>
+ *   <li>A bulk subscribe or unsubscribe runs as a job stored in the database, whose contacts are fixed
+ *       when it is created, so that it survives a restart and its report matches what the admin
+ *       confirmed.</li>
+ *   <li>A bulk job changes each contact through the consent ledger, in chunks that commit together with
+ *       the items' outcomes, so a crash redoes at most the chunk it interrupted and no contact is changed
+ *       twice.</li>
  * </ul>
  *
  * <p>Out of scope here: the consent records themselves and per-contact preferences, which build on

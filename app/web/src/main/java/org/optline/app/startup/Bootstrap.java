@@ -4,12 +4,14 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.access.api.Accounts;
 import org.optline.access.api.ApiTokens;
 import org.optline.platform.DomainException;
+import org.optline.platform.StartupCompleted;
 
 import javax.sql.DataSource;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Prepares the database when the application starts: applies the migrations, then creates the first
- * admin and the automation token from the bootstrap variables when they are set.
+ * admin and the automation token from the bootstrap variables when they are set, then fires
+ * {@link StartupCompleted} for the modules' background work.
  */
 @ApplicationScoped
 public class Bootstrap {
@@ -38,6 +41,9 @@ public class Bootstrap {
     StartupState state;
 
     @Inject
+    Event<StartupCompleted> startupCompleted;
+
+    @Inject
     @ConfigProperty(name = "optline.bootstrap.admin-email")
     Optional<String> adminEmail;
 
@@ -55,6 +61,7 @@ public class Bootstrap {
         createFirstAdmin();
         registerBootstrapToken();
         state.markComplete();
+        startupCompleted.fire(new StartupCompleted());
         LOG.info("Optline started");
     }
 

@@ -101,12 +101,17 @@ final class SubscriptionTypeRequests {
     }
 
     static JsonObject object(String body) {
+        return object(body, MAX_BODY_CHARS);
+    }
+
+    /** Parses a JSON object body of at most {@code maxChars} characters. */
+    static JsonObject object(String body, int maxChars) {
         if (body == null || body.isBlank()) {
             throw new MissingInputException("body", "The request body is empty. Send a JSON object.");
         }
-        if (body.length() > MAX_BODY_CHARS) {
+        if (body.length() > maxChars) {
             throw new InvalidInputException("body", "The request body has " + body.length()
-                    + " characters; the maximum is " + MAX_BODY_CHARS + ".");
+                    + " characters; the maximum is " + maxChars + ".");
         }
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();

@@ -1,0 +1,104 @@
+package org.optline.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Plain JDBC on the database of the app under test (OPTLINE_DB_URL, _USER and _PASSWORD, which bin/test
+ * exports), to create many contacts fast and to check with SQL what the app stored. Consent records are
+ * never written here: they come only from the app.
+ */
+public final class TestDatabase {
+
+    private static final int ROWS_PER_INSERT = 1_000;
+
+    private TestDatabase() {
+    }
+
+    public static Connection connect() {
+        String url = required("OPTLINE_DB_URL");
+        if (!url.startsWith("jdbc:mariadb://127.0.0.1:")) {
+            throw new IllegalStateException("OPTLINE_DB_URL " + url + " is not on 127.0.0.1; tests use only a local database.");
+        }
+        try {
+            return DriverManager.getConnection(url, required("OPTLINE_DB_USER"),
+                    System.getenv().getOrDefault("OPTLINE_DB_PASSWORD", ""));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Connecting to " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Inserts {@code count} users named {@code "<tag> <n>"} and returns their ids in ascending order.
+     *
+     * @param phone an E.164 mobile number for every contact, or null for none
+     */
+    public static List<Long> insertContacts(String tag, int count, String phone) {
+        try (Connection connection = connect()) {
+            for (int start = 0; start < count; start += ROWS_PER_INSERT) {
+                int rows = Math.min(ROWS_PER_INSERT, count - start);
+                String values = String.join(",", Collections.nCopies(rows,
+                        "('USER', ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"));
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact "
+                        + "(role, name, phone, phone_type, created_at, updated_at) VALUES " + values)) {
+                    int index = 1;
+                    for (int i = 0; i < rows; i++) {
+                        insert.setString(index++, tag + " " + (start + i + 1));
+                        insert.setString(index++, phone);
+                        insert.setString(index++, phone == null ? null : "MOBILE");
+                    }
+                    insert.executeUpdate();
+                }
+            }
+            return ids(connection, tag);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Inserting contacts " + tag + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the single number that {@code sql} selects. */
+    public static long number(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    throw new AssertionError("No row from " + sql);
+                }
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Long> ids(Connection connection, String tag) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM contact WHERE name LIKE ? ORDER BY id")) {
+            select.setString(1, tag.replace("%", "\\%").replace("_", "\\_") + " %");
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set. Run the integration tests with bin/test, "
+                    + "which exports it for the app and the tests alike.");
+        }
+        return value;
+    }
+}

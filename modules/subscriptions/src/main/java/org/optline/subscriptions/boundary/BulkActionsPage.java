@@ -1,0 +1,68 @@
+package org.optline.subscriptions.boundary;
+
+import gg.jte.Content;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.optline.contacts.api.Contacts;
+import org.optline.subscriptions.api.BulkConsentJobs;
+import org.optline.subscriptions.api.NewBulkJob;
+import org.optline.subscriptions.api.State;
+import org.optline.subscriptions.api.SubscriptionTypeNotFoundException;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+import org.optline.subscriptions.api.SubscriptionTypes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bulk actions of the contacts list, as htmx fragments: the action bar that the list loads into its
+ * {@code #bulk-actions} element with its filter parameters, and the confirmation step that states how
+ * many contacts the action will change. Confirming posts to {@link BulkJobsPage}, which starts the job.
+ */
+@Path("admin/contacts/bulk-actions")
+@ApplicationScoped
+@Produces(MediaType.TEXT_HTML)
+public class BulkActionsPage {
+
+    @Inject
+    SubscriptionTypes types;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    BulkConsentJobs jobs;
+
+    @GET
+    @Operation(hidden = true)
+    public Content actions(@Context UriInfo uri) {
+        ContactListFilter filter = ContactListFilter.of(uri.getQueryParameters());
+        long matching = contacts.search(filter.query(), null, 1).totalCount();
+        List<SubscriptionTypeView> live = types.list().stream().filter(type -> type.state() == State.LIVE).toList();
+        return BulkJobsPage.render("bulk/actions.jte", Map.of("model", new BulkActionsModel(live, matching, filter.fields())));
+    }
+
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Content confirm(MultivaluedMap<String, String> form, @Context SecurityContext caller) {
+        NewBulkJob request = BulkJobRequests.fromForm(form, caller.getUserPrincipal().getName());
+        long count = jobs.count(request);
+        SubscriptionTypeView type = types.find(request.subscriptionTypeId()).orElseThrow(
+                () -> new SubscriptionTypeNotFoundException(String.valueOf(request.subscriptionTypeId())));
+        BulkConfirmModel model = BulkConfirmModel.of(request, type, count, ContactListFilter.of(form));
+        return BulkJobsPage.render("bulk/confirm.jte", Map.of("model", model));
+    }
+}

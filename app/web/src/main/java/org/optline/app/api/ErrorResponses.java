@@ -35,7 +35,7 @@ public class ErrorResponses {
             return Response.status(status)
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header(Htmx.RETARGET, Alerts.REGION)
-                    .header(Htmx.RESWAP, "innerHTML")
+                    .header(Htmx.RESWAP, "innerHTML show:top")
                     .entity(fragment)
                     .build();
         }

@@ -30,7 +30,8 @@ public class AccountIdentityStore implements IdentityStore {
             }
             case SignInResult.Rejected rejected -> {
                 // The typed email is not logged: people type passwords into the email field.
-                LOG.info(() -> "Sign-in rejected: " + rejected.reason());
+                LOG.info(() -> "Sign-in rejected: " + rejected.reason()
+                        + (rejected.accountId() == null ? "" : " for account " + rejected.accountId()));
                 yield CredentialValidationResult.INVALID_RESULT;
             }
         };

@@ -97,6 +97,8 @@ public class Bootstrap {
         try {
             if (tokens.register("Bootstrap token", value.get(), "bootstrap")) {
                 LOG.info("Registered OPTLINE_BOOTSTRAP_API_TOKEN as an API token");
+            } else {
+                LOG.info("OPTLINE_BOOTSTRAP_API_TOKEN was registered before and is kept as it is, revoked or not");
             }
         } catch (DomainException e) {
             LOG.log(Level.SEVERE, "OPTLINE_BOOTSTRAP_API_TOKEN was not registered: {0}", e.getMessage());

@@ -37,7 +37,7 @@ public class Alerts {
         response.setContentType("text/html;charset=UTF-8");
         if (request.getHeader(Htmx.REQUEST) != null) {
             response.setHeader(Htmx.RETARGET, REGION);
-            response.setHeader(Htmx.RESWAP, "innerHTML");
+            response.setHeader(Htmx.RESWAP, "innerHTML show:top");
         }
         response.getWriter().write(html.toString());
     }

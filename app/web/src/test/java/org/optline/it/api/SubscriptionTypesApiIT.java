@@ -163,6 +163,20 @@ class SubscriptionTypesApiIT {
     }
 
     @Test
+    void duplicateActiveNameIsConflict() {
+        String name = "Twice " + UUID.randomUUID();
+        String first = create(smsOptIn(name, "")).getString("id");
+
+        HttpResponse<String> again = api.post("/api/subscription_types", smsOptIn(name.toUpperCase(), ""));
+        api.post("/api/subscription_types/" + first + "/archive", "");
+        HttpResponse<String> afterArchive = api.post("/api/subscription_types", smsOptIn(name, ""));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(errorMessage(again)).contains("id " + first);
+        assertThat(afterArchive.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void consentTypeCannotChange() {
         String id = create(smsOptIn("Fixed " + UUID.randomUUID(), "")).getString("id");
 

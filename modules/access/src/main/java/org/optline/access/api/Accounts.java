@@ -67,12 +67,12 @@ public class Accounts {
         Optional<Account> found = byEmail(normalized);
         if (found.isEmpty()) {
             passwordHash.verify(typed, decoyHash);
-            return new SignInResult.Rejected(SignInResult.Reason.UNKNOWN_EMAIL);
+            return new SignInResult.Rejected(SignInResult.Reason.UNKNOWN_EMAIL, null);
         }
         Account account = found.get();
         if (account.isLockedAt(now)) {
             passwordHash.verify(typed, decoyHash);
-            return new SignInResult.Rejected(SignInResult.Reason.LOCKED);
+            return new SignInResult.Rejected(SignInResult.Reason.LOCKED, account.id());
         }
         if (!passwordHash.verify(typed, account.passwordHash())) {
             account.recordFailedLogin(now);
@@ -80,10 +80,10 @@ public class Accounts {
                 LOG.warning(() -> "Account " + account.id() + " locked until " + account.lockedUntil()
                         + " after " + Account.MAX_FAILED_LOGINS + " failed sign-ins");
             }
-            return new SignInResult.Rejected(SignInResult.Reason.WRONG_PASSWORD);
+            return new SignInResult.Rejected(SignInResult.Reason.WRONG_PASSWORD, account.id());
         }
         if (account.disabled()) {
-            return new SignInResult.Rejected(SignInResult.Reason.DISABLED);
+            return new SignInResult.Rejected(SignInResult.Reason.DISABLED, account.id());
         }
         account.recordSuccessfulLogin(now);
         return new SignInResult.Accepted(view(account));
@@ -96,7 +96,7 @@ public class Accounts {
         PasswordPolicy.check("password", password, normalized);
         if (byEmail(normalized).isPresent()) {
             throw new ConflictException("email", "An account with email " + normalized
-                    + " already exists. Use another email or edit that account.");
+                    + " already exists. Use another email, or enable or change the role of that account.");
         }
         Account account = new Account(normalized, name, role, passwordHash.generate(password.toCharArray()), clock.instant());
         em.persist(account);

@@ -11,7 +11,8 @@ public sealed interface SignInResult {
     }
 
     /** The email is unknown, the password is wrong, or the account is disabled or locked. */
-    record Rejected(Reason reason) implements SignInResult {
+    /** @param accountId the account the email belongs to, for the log, or null for an unknown email */
+    record Rejected(Reason reason, Long accountId) implements SignInResult {
     }
 
     /** Why a sign-in failed, for the log only. */

@@ -54,6 +54,7 @@ public class SubscriptionTypes {
     }
 
     public SubscriptionTypeView create(NewSubscriptionType request, String actor) {
+        requireDistinctName(defaultName(request.defaultLocale(), request.translations()), request.messageType(), null);
         SubscriptionType type = SubscriptionType.draft(request.messageType(), request.consentType(),
                 request.defaultLocale(), request.translations(), clock.instant());
         em.persist(type);
@@ -66,9 +67,11 @@ public class SubscriptionTypes {
     public SubscriptionTypeView reword(long id, Rewording request, String actor) {
         SubscriptionType type = require(id, request.expectedVersion());
         type.requireSameKind(request.messageType(), request.consentType());
-        type.reword(request.defaultLocale(), request.translations(), clock.instant());
-        flush(id);
-        LOG.info(() -> "Subscription type " + id + " texts changed by " + actor + ", now version " + type.version());
+        requireDistinctName(defaultName(request.defaultLocale(), request.translations()), type.messageType(), id);
+        if (type.reword(request.defaultLocale(), request.translations(), clock.instant())) {
+            flush(id);
+            LOG.info(() -> "Subscription type " + id + " texts changed by " + actor + ", now version " + type.version());
+        }
         return view(type);
     }
 
@@ -92,6 +95,30 @@ public class SubscriptionTypes {
             LOG.info(() -> "Subscription type " + id + " archived from " + before + " by " + actor);
         }
         return view(type);
+    }
+
+    /**
+     * Rejects a default name that another draft or live type of the same message type has, ignoring case.
+     * Archived types keep their names, so a retired name can be used again. NOTE: two requests at the
+     * same moment can both pass; this guards against confusion, not against a race.
+     */
+    private void requireDistinctName(String name, MessageType messageType, Long self) {
+        if (name == null) {
+            return;
+        }
+        for (SubscriptionType other : em.createNamedQuery(SubscriptionType.ALL, SubscriptionType.class).getResultList()) {
+            if (other.state() == State.ARCHIVED || other.messageType() != messageType || other.id().equals(self)) {
+                continue;
+            }
+            Wording wording = other.translations().get(other.defaultLocale().value());
+            if (wording != null && wording.name().equalsIgnoreCase(name)) {
+                throw new DuplicateTypeNameException(name, messageType, other.id());
+            }
+        }
+    }
+
+    private static String defaultName(LocaleCode defaultLocale, List<Translation> texts) {
+        return texts.stream().filter(text -> text.locale().equals(defaultLocale)).map(Translation::name).findFirst().orElse(null);
     }
 
     /** Loads a type and checks the version the caller based its change on. */

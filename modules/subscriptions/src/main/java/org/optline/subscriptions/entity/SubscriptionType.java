@@ -126,11 +126,29 @@ public class SubscriptionType {
         }
     }
 
-    /** Replaces all customer-facing texts; {@code texts} must include the default locale. */
-    public void reword(LocaleCode defaultLocale, List<Translation> texts, Instant now) {
+    /**
+     * Replaces all customer-facing texts; {@code texts} must include the default locale.
+     *
+     * @return whether anything changed; texts equal to the stored ones change nothing, not even the version
+     */
+    public boolean reword(LocaleCode defaultLocale, List<Translation> texts, Instant now) {
         requireNotArchived("edited");
+        Map<String, List<String>> requested = new HashMap<>();
+        texts.forEach(text -> requested.put(text.locale().value(), List.of(text.name(), text.description())));
+        boolean same = requested.size() == texts.size() && requested.equals(snapshot())
+                && defaultLocale.value().equals(this.defaultLocale);
+        if (same) {
+            return false;
+        }
         replaceTexts(defaultLocale, texts);
         updatedAt = now;
+        return true;
+    }
+
+    private Map<String, List<String>> snapshot() {
+        Map<String, List<String>> texts = new HashMap<>();
+        translations.forEach((locale, wording) -> texts.put(locale, List.of(wording.name(), wording.description())));
+        return texts;
     }
 
     /** Rejects a request that names a different message type or consent type than this type's. */

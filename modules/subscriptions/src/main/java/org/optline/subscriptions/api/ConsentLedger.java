@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -92,6 +93,14 @@ public class ConsentLedger {
     /** Returns a contact's current explicit states, by subscription type id. */
     public Map<Long, ConsentStateView> states(long contactId) {
         return read(connection -> new ConsentReads(connection).states(contactId));
+    }
+
+    /**
+     * Returns the current phone and explicit states of a contact that exists and is not deleted, read in
+     * one query, or empty when there is no such contact.
+     */
+    public Optional<ContactConsents> consentsOf(long contactId) {
+        return read(connection -> new ConsentReads(connection).contactConsents(contactId));
     }
 
     /** Recomputes and checks a contact's whole chain. */

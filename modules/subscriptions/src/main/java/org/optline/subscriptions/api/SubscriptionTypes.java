@@ -1,16 +1,21 @@
 package org.optline.subscriptions.api;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.optline.subscriptions.control.TypeCache;
 import org.optline.subscriptions.entity.SubscriptionType;
 import org.optline.subscriptions.entity.Wording;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +35,26 @@ public class SubscriptionTypes {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final TypeCache cache = new TypeCache(this::list, System::nanoTime);
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SubscriptionTypeView> list() {
         return em.createNamedQuery(SubscriptionType.ALL, SubscriptionType.class).getResultList().stream()
                 .map(SubscriptionTypes::view)
                 .toList();
+    }
+
+    /**
+     * Returns every type like {@link #list()}, from a copy read at most {@link TypeCache#MAX_AGE} ago, for
+     * paths that need all types on every request. Changes made on this instance show at once, and those of
+     * other instances within that time. A type in {@code required} that the copy lacks makes it read again.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubscriptionTypeView> recent(Collection<Long> required) {
+        return cache.all(required);
     }
 
     /** Returns the live types of one message type, the only ones customers, forms and sends see. */
@@ -59,6 +79,7 @@ public class SubscriptionTypes {
                 request.defaultLocale(), request.translations(), clock.instant());
         em.persist(type);
         em.flush();
+        dropCacheAfterCommit();
         LOG.info(() -> "Subscription type " + type.id() + " created as " + type.messageType() + " "
                 + type.consentType() + " draft by " + actor);
         return view(type);
@@ -121,8 +142,9 @@ public class SubscriptionTypes {
         return texts.stream().filter(text -> text.locale().equals(defaultLocale)).map(Translation::name).findFirst().orElse(null);
     }
 
-    /** Loads a type and checks the version the caller based its change on. */
+    /** Loads a type for a change and checks the version the caller based its change on. */
     private SubscriptionType require(long id, Long expectedVersion) {
+        dropCacheAfterCommit();
         SubscriptionType type = em.find(SubscriptionType.class, id);
         if (type == null) {
             throw new SubscriptionTypeNotFoundException(String.valueOf(id));
@@ -131,6 +153,20 @@ public class SubscriptionTypes {
             throw new StaleVersionException(id, expectedVersion, type.version());
         }
         return type;
+    }
+
+    /** Drops the cached types when the current transaction ends, so this instance's next read sees the change. */
+    private void dropCacheAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.invalidate();
+            }
+        });
     }
 
     /** Writes now, so that a concurrent change surfaces here as a conflict instead of at commit. */

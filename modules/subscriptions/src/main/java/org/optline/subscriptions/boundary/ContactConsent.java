@@ -20,20 +20,30 @@ final class ContactConsent {
      * an opt-out type anything but an opt-out. An SMS opt-in counts only for the number it was given for.
      */
     static boolean subscribed(SubscriptionTypeView type, ConsentStateView state, ContactView contact) {
+        return subscribed(type, state, contact.phone());
+    }
+
+    /** Returns the same as {@link #subscribed(SubscriptionTypeView, ConsentStateView, ContactView)} for the contact's phone. */
+    static boolean subscribed(SubscriptionTypeView type, ConsentStateView state, String contactPhone) {
         if (type.consentType() == ConsentType.OPT_OUT) {
             return state == null || state.state() != ConsentAction.OPT_OUT;
         }
         if (state == null || state.state() != ConsentAction.OPT_IN) {
             return false;
         }
-        return type.messageType() != MessageType.SMS || Objects.equals(state.phone(), contact.phone());
+        return type.messageType() != MessageType.SMS || Objects.equals(state.phone(), contactPhone);
     }
 
     /** Returns whether Intercom's list of a contact's subscriptions shows the type. */
     static boolean listed(SubscriptionTypeView type, ConsentStateView state, ContactView contact) {
+        return listed(type, state, contact.phone());
+    }
+
+    /** Returns whether Intercom's list shows the type, for a contact with phone {@code contactPhone}. */
+    static boolean listed(SubscriptionTypeView type, ConsentStateView state, String contactPhone) {
         if (type.consentType() == ConsentType.OPT_OUT) {
             return state != null && state.state() == ConsentAction.OPT_OUT;
         }
-        return subscribed(type, state, contact);
+        return subscribed(type, state, contactPhone);
     }
 }

@@ -33,6 +33,7 @@ import org.optline.subscriptions.api.ConsentRequest;
 import org.optline.subscriptions.api.ConsentSource;
 import org.optline.subscriptions.api.ConsentStateView;
 import org.optline.subscriptions.api.ConsentType;
+import org.optline.subscriptions.api.ContactConsents;
 import org.optline.subscriptions.api.Evidence;
 import org.optline.subscriptions.api.SubscriptionTypeNotFoundException;
 import org.optline.subscriptions.api.SubscriptionTypeView;
@@ -69,10 +70,13 @@ public class ContactSubscriptionsApi {
     @Operation(summary = "List the subscriptions of a contact", description = "Intercom-compatible: the opt-in types "
             + "the contact opted in to and the opt-out types it opted out of. Types without an explicit choice are left out.")
     public SubscriptionTypeJson.ListJson list(@PathParam("id") String id) {
-        ContactView contact = requireContact(id);
-        Map<Long, ConsentStateView> states = ledger.states(contact.id());
-        List<SubscriptionTypeView> chosen = types.list().stream()
-                .filter(type -> ContactConsent.listed(type, states.get(type.id()), contact))
+        // One query for the contact and its states, read fresh, and the types from a short-lived copy:
+        // this endpoint is polled at high rates, and the types change rarely (see TypeCache).
+        ContactConsents consents = SubscriptionTypeIds.parse(id).flatMap(ledger::consentsOf)
+                .orElseThrow(() -> new ContactNotFoundException(id));
+        Map<Long, ConsentStateView> states = consents.states();
+        List<SubscriptionTypeView> chosen = types.recent(states.keySet()).stream()
+                .filter(type -> ContactConsent.listed(type, states.get(type.id()), consents.phone()))
                 .toList();
         return SubscriptionTypeJson.list(chosen);
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.optline.platform.InvalidInputException;
@@ -36,9 +37,14 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "subscription_type")
-@NamedQuery(name = SubscriptionType.ALL, query = "SELECT t FROM SubscriptionType t ORDER BY t.id")
+// The batch hints make EclipseLink read the translations of all listed types in one more query, not one per type.
+@NamedQuery(name = SubscriptionType.ALL, query = "SELECT t FROM SubscriptionType t ORDER BY t.id",
+        hints = {@QueryHint(name = "eclipselink.batch", value = "t.translations"),
+                @QueryHint(name = "eclipselink.batch.type", value = "IN")})
 @NamedQuery(name = SubscriptionType.BY_STATE_AND_MESSAGE_TYPE,
-        query = "SELECT t FROM SubscriptionType t WHERE t.state = :state AND t.messageType = :messageType ORDER BY t.id")
+        query = "SELECT t FROM SubscriptionType t WHERE t.state = :state AND t.messageType = :messageType ORDER BY t.id",
+        hints = {@QueryHint(name = "eclipselink.batch", value = "t.translations"),
+                @QueryHint(name = "eclipselink.batch.type", value = "IN")})
 public class SubscriptionType {
 
     public static final String ALL = "SubscriptionType.all";

@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -127,24 +128,35 @@ public class BulkJobChunk {
         }
     }
 
+    /**
+     * Marks the chunk's items in one statement that joins them to their outcomes: a batch of UPDATEs
+     * would cost one round trip per item. The count of matched rows proves that every item was still
+     * PENDING, so a chunk is never recorded twice.
+     */
     private static void markItems(Connection connection, long jobId, ChunkTally tally, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_item SET outcome = ?, "
-                + "refusal_reason = ?, refusal_message = ?, processed_at = ? "
-                + "WHERE job_id = ? AND contact_id = ? AND outcome = 'PENDING'")) {
-            for (ChunkTally.ItemResult item : tally.items()) {
-                update.setString(1, item.outcome().name());
-                update.setString(2, item.refusalReason());
-                update.setString(3, item.refusalMessage());
-                update.setTimestamp(4, Timestamp.from(now));
-                update.setLong(5, jobId);
-                update.setLong(6, item.contactId());
-                update.addBatch();
+        List<ChunkTally.ItemResult> items = tally.items();
+        if (items.isEmpty()) {
+            return;
+        }
+        String outcomes = String.join(" UNION ALL ", Collections.nCopies(items.size(),
+                "SELECT ? AS contact_id, ? AS outcome, ? AS refusal_reason, ? AS refusal_message"));
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_item i JOIN (" + outcomes
+                + ") o ON o.contact_id = i.contact_id SET i.outcome = o.outcome, i.refusal_reason = o.refusal_reason, "
+                + "i.refusal_message = o.refusal_message, i.processed_at = ? "
+                + "WHERE i.job_id = ? AND i.outcome = 'PENDING'")) {
+            int index = 1;
+            for (ChunkTally.ItemResult item : items) {
+                update.setLong(index++, item.contactId());
+                update.setString(index++, item.outcome().name());
+                update.setString(index++, item.refusalReason());
+                update.setString(index++, item.refusalMessage());
             }
-            for (int updated : update.executeBatch()) {
-                if (updated == 0) {
-                    throw new SQLException("Bulk job " + jobId + ": an item of this chunk was no longer PENDING; "
-                            + "the chunk is rolled back");
-                }
+            update.setTimestamp(index++, Timestamp.from(now));
+            update.setLong(index, jobId);
+            int matched = update.executeUpdate();
+            if (matched != items.size()) {
+                throw new SQLException("Bulk job " + jobId + ": " + (items.size() - matched) + " items of this chunk were "
+                        + "no longer PENDING; the chunk is rolled back");
             }
         }
     }

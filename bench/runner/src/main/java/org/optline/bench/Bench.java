@@ -53,11 +53,10 @@ public final class Bench {
             case "bulk-optline" -> {
                 try (Connection connection = connect(options, false)) {
                     Segment segment = Segment.forOptline(connection, options.integer("contacts"), options.integer("bulk"));
-                    new OptlineBulkUnsubscribe(options.text("base-url"), options.text("token")).run(segment)
-                            .ifPresent(result -> {
-                                result.print("bulk_optline");
-                                check(connection, segment, result);
-                            });
+                    BulkResult result = new OptlineBulkUnsubscribe(options.text("base-url"), options.text("token"))
+                            .run(segment).orElseThrow();
+                    result.print("bulk_optline");
+                    check(connection, segment, result);
                 }
             }
             default -> usage("Unknown command '" + args[0] + "'.");

@@ -189,56 +189,62 @@ public final class BareBulkUnsubscribe {
         return optedOut;
     }
 
+    /** The bare SQL writes each table with one multi-row statement per chunk, the fastest plain JDBC way. */
     private void insertEvents(List<Event> events, Instant at) throws SQLException {
+        String rows = String.join(",", Collections.nCopies(events.size(),
+                "(?, ?, ?, 'OPT_OUT', ?, 'BULK', 'ADMIN', ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?)"));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_event (contact_id, seq, "
                 + "subscription_type_id, action, occurred_at, source, actor_kind, actor_id, phone, ip_address, user_agent, "
                 + "conversation_id, message_id, consent_text_id, override_reason, bulk_job_id, previous_hash, hash) "
-                + "VALUES (?, ?, ?, 'OPT_OUT', ?, 'BULK', 'ADMIN', ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?)")) {
+                + "VALUES " + rows)) {
             Timestamp time = Timestamp.from(at);
+            int index = 1;
             for (Event event : events) {
-                insert.setLong(1, event.contactId());
-                insert.setInt(2, event.seq());
-                insert.setLong(3, TYPE.id());
-                insert.setTimestamp(4, time);
-                insert.setString(5, ACTOR_ID);
-                setPhone(insert, 6, event.phone());
-                insert.setString(7, event.previousHash());
-                insert.setString(8, event.hash());
-                insert.addBatch();
+                insert.setLong(index++, event.contactId());
+                insert.setInt(index++, event.seq());
+                insert.setLong(index++, TYPE.id());
+                insert.setTimestamp(index++, time);
+                insert.setString(index++, ACTOR_ID);
+                setPhone(insert, index++, event.phone());
+                insert.setString(index++, event.previousHash());
+                insert.setString(index++, event.hash());
             }
-            insert.executeBatch();
+            insert.executeUpdate();
         }
     }
 
     private void upsertStates(List<Event> events, Instant at) throws SQLException {
+        String rows = String.join(",", Collections.nCopies(events.size(), "(?, ?, 'OPT_OUT', ?, 'BULK', 'ADMIN', ?, ?)"));
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO consent_state (contact_id, "
                 + "subscription_type_id, state, event_seq, source, actor_kind, phone, changed_at) "
-                + "VALUES (?, ?, 'OPT_OUT', ?, 'BULK', 'ADMIN', ?, ?) ON DUPLICATE KEY UPDATE state = VALUES(state), "
+                + "VALUES " + rows + " ON DUPLICATE KEY UPDATE state = VALUES(state), "
                 + "event_seq = VALUES(event_seq), source = VALUES(source), actor_kind = VALUES(actor_kind), "
                 + "phone = VALUES(phone), changed_at = VALUES(changed_at)")) {
             Timestamp time = Timestamp.from(at);
+            int index = 1;
             for (Event event : events) {
-                upsert.setLong(1, event.contactId());
-                upsert.setLong(2, TYPE.id());
-                upsert.setInt(3, event.seq());
-                setPhone(upsert, 4, event.phone());
-                upsert.setTimestamp(5, time);
-                upsert.addBatch();
+                upsert.setLong(index++, event.contactId());
+                upsert.setLong(index++, TYPE.id());
+                upsert.setInt(index++, event.seq());
+                setPhone(upsert, index++, event.phone());
+                upsert.setTimestamp(index++, time);
             }
-            upsert.executeBatch();
+            upsert.executeUpdate();
         }
     }
 
     private void updateHeads(List<Event> events) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE consent_chain SET length = ?, head_hash = ? WHERE contact_id = ?")) {
+        String rows = String.join(",", Collections.nCopies(events.size(), "(?, ?, ?)"));
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO consent_chain (contact_id, length, "
+                + "head_hash) VALUES " + rows + " ON DUPLICATE KEY UPDATE length = VALUES(length), "
+                + "head_hash = VALUES(head_hash)")) {
+            int index = 1;
             for (Event event : events) {
-                update.setInt(1, event.seq());
-                update.setString(2, event.hash());
-                update.setLong(3, event.contactId());
-                update.addBatch();
+                upsert.setLong(index++, event.contactId());
+                upsert.setInt(index++, event.seq());
+                upsert.setString(index++, event.hash());
             }
-            update.executeBatch();
+            upsert.executeUpdate();
         }
     }
 

@@ -39,6 +39,9 @@ public final class LedgerWriter {
     /** At most this many characters of a user agent are kept, the column's size. */
     static final int MAX_USER_AGENT = 512;
 
+    /** The most rows one INSERT carries: 1,000 events have 18,000 parameters. */
+    static final int ROWS_PER_STATEMENT = 1_000;
+
     private final Connection connection;
 
     public LedgerWriter(Connection connection) {
@@ -108,7 +111,7 @@ public final class LedgerWriter {
         }
         if (!events.isEmpty()) {
             insertEvents(events);
-            upsertStates(changedStates.values());
+            upsertStates(new ArrayList<>(changedStates.values()));
             updateHeads(heads);
         }
         return outcomes;
@@ -206,57 +209,76 @@ public final class LedgerWriter {
         throw new SQLException("consent_text " + sha + " has no id after its insert");
     }
 
+    /**
+     * Inserts the events with multi-row statements of at most {@link #ROWS_PER_STATEMENT} rows: one round
+     * trip for a chunk, where the driver's batch would need one per row for the upserts.
+     */
     private void insertEvents(List<PendingEvent> events) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_event (contact_id, seq, "
-                + "subscription_type_id, action, occurred_at, source, actor_kind, actor_id, phone, ip_address, user_agent, "
-                + "conversation_id, message_id, consent_text_id, override_reason, bulk_job_id, previous_hash, hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (PendingEvent event : events) {
-                ConsentRequest request = event.request();
-                Evidence evidence = request.evidence();
-                insert.setLong(1, request.contactId());
-                insert.setInt(2, event.seq());
-                insert.setLong(3, request.subscriptionTypeId());
-                insert.setString(4, request.action().name());
-                insert.setTimestamp(5, Timestamp.from(event.at()));
-                insert.setString(6, request.source().name());
-                insert.setString(7, request.actorKind().name());
-                insert.setString(8, request.actorId());
-                insert.setString(9, event.phone());
-                insert.setString(10, evidence.ipAddress());
-                insert.setString(11, userAgent(evidence.userAgent()));
-                setLong(insert, 12, evidence.conversationId());
-                setLong(insert, 13, evidence.messageId());
-                setLong(insert, 14, event.shownTextId());
-                insert.setString(15, overrideReason(request));
-                setLong(insert, 16, request.bulkJobId());
-                insert.setString(17, event.previousHash());
-                insert.setString(18, event.hash());
-                insert.addBatch();
+        String columns = "INSERT INTO consent_event (contact_id, seq, subscription_type_id, action, occurred_at, source, "
+                + "actor_kind, actor_id, phone, ip_address, user_agent, conversation_id, message_id, consent_text_id, "
+                + "override_reason, bulk_job_id, previous_hash, hash) VALUES ";
+        for (List<PendingEvent> part : parts(events)) {
+            String rows = String.join(",", Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            try (PreparedStatement insert = connection.prepareStatement(columns + rows)) {
+                int index = 1;
+                for (PendingEvent event : part) {
+                    ConsentRequest request = event.request();
+                    Evidence evidence = request.evidence();
+                    insert.setLong(index++, request.contactId());
+                    insert.setInt(index++, event.seq());
+                    insert.setLong(index++, request.subscriptionTypeId());
+                    insert.setString(index++, request.action().name());
+                    insert.setTimestamp(index++, Timestamp.from(event.at()));
+                    insert.setString(index++, request.source().name());
+                    insert.setString(index++, request.actorKind().name());
+                    insert.setString(index++, request.actorId());
+                    insert.setString(index++, event.phone());
+                    insert.setString(index++, evidence.ipAddress());
+                    insert.setString(index++, userAgent(evidence.userAgent()));
+                    setLong(insert, index++, evidence.conversationId());
+                    setLong(insert, index++, evidence.messageId());
+                    setLong(insert, index++, event.shownTextId());
+                    insert.setString(index++, overrideReason(request));
+                    setLong(insert, index++, request.bulkJobId());
+                    insert.setString(index++, event.previousHash());
+                    insert.setString(index++, event.hash());
+                }
+                insert.executeUpdate();
             }
-            insert.executeBatch();
         }
     }
 
-    private void upsertStates(Iterable<ConsentStateView> states) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO consent_state (contact_id, "
-                + "subscription_type_id, state, event_seq, source, actor_kind, phone, changed_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE state = VALUES(state), "
-                + "event_seq = VALUES(event_seq), source = VALUES(source), actor_kind = VALUES(actor_kind), "
-                + "phone = VALUES(phone), changed_at = VALUES(changed_at)")) {
-            for (ConsentStateView state : states) {
-                upsert.setLong(1, state.contactId());
-                upsert.setLong(2, state.subscriptionTypeId());
-                upsert.setString(3, state.state().name());
-                upsert.setInt(4, state.eventSeq());
-                upsert.setString(5, state.source().name());
-                upsert.setString(6, state.actorKind().name());
-                upsert.setString(7, state.phone());
-                upsert.setTimestamp(8, Timestamp.from(state.changedAt()));
-                upsert.addBatch();
+    private void upsertStates(List<ConsentStateView> states) throws SQLException {
+        for (List<ConsentStateView> part : parts(states)) {
+            String rows = String.join(",", Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"));
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO consent_state (contact_id, "
+                    + "subscription_type_id, state, event_seq, source, actor_kind, phone, changed_at) VALUES " + rows
+                    + " ON DUPLICATE KEY UPDATE state = VALUES(state), event_seq = VALUES(event_seq), "
+                    + "source = VALUES(source), actor_kind = VALUES(actor_kind), phone = VALUES(phone), "
+                    + "changed_at = VALUES(changed_at)")) {
+                int index = 1;
+                for (ConsentStateView state : part) {
+                    upsert.setLong(index++, state.contactId());
+                    upsert.setLong(index++, state.subscriptionTypeId());
+                    upsert.setString(index++, state.state().name());
+                    upsert.setInt(index++, state.eventSeq());
+                    upsert.setString(index++, state.source().name());
+                    upsert.setString(index++, state.actorKind().name());
+                    upsert.setString(index++, state.phone());
+                    upsert.setTimestamp(index++, Timestamp.from(state.changedAt()));
+                }
+                upsert.executeUpdate();
             }
-            upsert.executeBatch();
         }
+    }
+
+    /** Splits rows into parts of at most {@link #ROWS_PER_STATEMENT}, which keeps a statement's parameters well under 65,535. */
+    private static <T> List<List<T>> parts(List<T> rows) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            parts.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        }
+        return parts;
     }
 
     /**

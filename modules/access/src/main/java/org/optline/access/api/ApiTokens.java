@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.optline.access.control.TokenCodec;
+import org.optline.access.control.TokenUsage;
 import org.optline.access.entity.ApiToken;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.ResourceNotFoundException;
@@ -42,12 +43,20 @@ public class ApiTokens {
     @Inject
     Clock clock;
 
+    @Inject
+    TokenUsage usage;
+
     private final Map<String, CachedCaller> recentlyChecked = new ConcurrentHashMap<>();
 
     private record CachedCaller(ApiCaller caller, Instant expiresAt) {
     }
 
-    /** Returns the caller that {@code value} identifies, or empty for an unknown or revoked token. */
+    /**
+     * Returns the caller that {@code value} identifies, or empty for an unknown or revoked token. A token
+     * checked within {@link #CACHE_TTL} is answered from memory without a transaction, because every API
+     * request passes here.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ApiCaller> authenticate(String value) {
         if (value == null || value.isBlank() || value.length() > 512) {
             return Optional.empty();
@@ -65,7 +74,7 @@ public class ApiTokens {
         }
         ApiCaller caller = new ApiCaller(token.get().id(), token.get().name());
         recentlyChecked.put(hash, new CachedCaller(caller, now.plus(CACHE_TTL)));
-        markUsed(caller.tokenId(), now);
+        usage.markUsed(caller.tokenId(), now);
         return Optional.of(caller);
     }
 
@@ -117,13 +126,6 @@ public class ApiTokens {
         recentlyChecked.values().removeIf(cached -> cached.caller().tokenId() == id);
         LOG.info(() -> "API token " + id + " revoked by " + actor);
         return view(token);
-    }
-
-    private void markUsed(long id, Instant now) {
-        em.createQuery("UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id")
-                .setParameter("now", now)
-                .setParameter("id", id)
-                .executeUpdate();
     }
 
     private Optional<ApiToken> byHash(String hash) {

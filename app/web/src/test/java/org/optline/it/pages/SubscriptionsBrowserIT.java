@@ -243,7 +243,7 @@ class SubscriptionsBrowserIT {
                 "consent_type", "opt_in", "locale", "en", "name", name, "description", "x".repeat(10_000));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(alertText(response)).contains("translation.description is 10000 characters long");
+        assertThat(alertText(response)).contains("Description is 10000 characters long");
         assertThat(alertText(response)).contains("the maximum is 500. Shorten it.");
         assertThat(types.listBody()).doesNotContain(name);
     }

@@ -16,6 +16,9 @@
  *       through {@link org.optline.contacts.api.SearchFieldProvider}, and filters to the contacts list
  *       page through {@link org.optline.contacts.api.ContactFilterOptions}, so this module does not
  *       depend on them.</li>
+ *   <li>The contacts list's filter is read in one place, {@link org.optline.contacts.api.Contacts#listFilter},
+ *       which bulk actions use too, so that a bulk action over every contact that matches the current
+ *       filter changes exactly the contacts the list shows.</li>
  * </ul>
  *
  * <p>Out of scope: companies, tags, notes and merging contacts.

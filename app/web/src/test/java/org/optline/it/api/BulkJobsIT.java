@@ -8,11 +8,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.optline.it.support.AdminSession;
 import org.optline.it.support.ApiClient;
 import org.optline.it.support.Http;
 import org.optline.it.support.LocalOptline;
 import org.optline.it.support.OptlineDeployment;
+import org.optline.it.support.PageSession;
 import org.optline.it.support.Poll;
 import org.optline.it.support.TestCredentials;
 import org.optline.it.support.TestDatabase;
@@ -64,13 +64,13 @@ class BulkJobsIT {
         List<Long> withPhone = TestDatabase.insertContacts(tag + " mobile", 2990, MOBILE);
         List<Long> withoutPhone = TestDatabase.insertContacts(tag + " nophone", 10, null);
         String typeId = liveType("sms_message", "opt_in");
-        AdminSession admin = AdminSession.signIn(base);
+        PageSession admin = PageSession.signedInAdmin(base);
 
         String actions = admin.htmxGet("/admin/contacts/bulk-actions?q=" + tag).body();
-        String confirmation = admin.htmxPost("/admin/contacts/bulk-actions/confirm", List.of("q", tag,
-                "subscription_type_id", typeId, "scope", "matching", "action", "opt_in", "override_reason", "")).body();
-        HttpResponse<String> created = admin.htmxPost("/admin/bulk-jobs", List.of("q", tag, "subscription_type_id", typeId,
-                "scope", "matching", "action", "opt_in", "confirmed_count", "3000"));
+        String confirmation = admin.htmxPost("/admin/contacts/bulk-actions/confirm", "q", tag,
+                "subscription_type_id", typeId, "scope", "matching", "action", "opt_in", "override_reason", "").body();
+        HttpResponse<String> created = admin.htmxPost("/admin/bulk-jobs", "q", tag, "subscription_type_id", typeId,
+                "scope", "matching", "action", "opt_in", "confirmed_count", "3000");
         long jobId = jobId(created);
         JsonObject job = awaitFinished(jobId);
 
@@ -88,19 +88,52 @@ class BulkJobsIT {
     }
 
     @Test
+    void barCountsWhatListShows() {
+        String tag = tag("Same");
+        TestDatabase.insertContacts(tag, 7, null);
+        String typeId = liveType("email", "opt_out");
+        PageSession admin = PageSession.signedInAdmin(base);
+        String optedOut = "?q=" + tag + "&subscription_type." + typeId + "=opted_out";
+        String notSet = "?q=" + tag + "&subscription_type." + typeId + "=not_set";
+
+        String listOptedOut = admin.htmxGet("/admin/contacts/list" + optedOut).body();
+        String barOptedOut = admin.htmxGet("/admin/contacts/bulk-actions/selection" + optedOut).body();
+        String listNotSet = admin.htmxGet("/admin/contacts/list" + notSet).body();
+        String barNotSet = admin.htmxGet("/admin/contacts/bulk-actions/selection" + notSet).body();
+
+        assertThat(listOptedOut).contains("0 contacts match");
+        assertThat(barOptedOut).contains("All contacts that match the current filter (none match)");
+        assertThat(listNotSet).contains("7 contacts match");
+        assertThat(barNotSet).contains("All 7 contacts that match the current filter");
+    }
+
+    @Test
+    void barCountsTickedContacts() {
+        List<Long> contacts = TestDatabase.insertContacts(tag("Ticked"), 3, null);
+        PageSession admin = PageSession.signedInAdmin(base);
+
+        String bar = admin.htmxGet("/admin/contacts/bulk-actions?contact_id=" + contacts.get(0) + "&contact_id="
+                + contacts.get(1) + "&contact_id=" + contacts.get(1)).body();
+
+        assertThat(bar).contains(">2 selected</span>");
+        assertThat(bar).contains("The 2 selected contacts");
+        assertThat(bar).contains("hx-include=\"#contact-selection\"");
+    }
+
+    @Test
     void finishedJobPageShowsFullProgressBar() {
         String tag = tag("Bar");
         TestDatabase.insertContacts(tag, 40, null);
         long jobId = jobId(api.post("/api/bulk_consent_jobs", byQuery(liveType("email", "opt_in"), "opt_in", tag, null)));
         awaitFinished(jobId);
-        AdminSession admin = AdminSession.signIn(base);
+        PageSession admin = PageSession.signedInAdmin(base);
 
         String page = admin.get("/admin/bulk-jobs/" + jobId).body();
 
         assertThat(page).contains("<progress class=\"w-100 mb-3\" id=\"job-progress-bar\" value=\"40\"");
         assertThat(page).contains("max=\"40\"");
         assertThat(page).contains("<dd class=\"col-sm-9\" id=\"job-changed\">40</dd>");
-        assertThat(page).contains(">Done</span>");
+        assertThat(page).contains("Done: 40 of 40 contacts (100%)");
         assertThat(page).doesNotContain("hx-trigger=\"every 1s\"");
     }
 
@@ -111,7 +144,7 @@ class BulkJobsIT {
         List<Long> withoutPhone = TestDatabase.insertContacts(tag + " nophone", 2, null);
         long jobId = jobId(api.post("/api/bulk_consent_jobs", byQuery(liveType("sms_message", "opt_in"), "opt_in", tag, null)));
         awaitFinished(jobId);
-        AdminSession admin = AdminSession.signIn(base);
+        PageSession admin = PageSession.signedInAdmin(base);
 
         String report = admin.htmxGet("/admin/bulk-jobs/" + jobId + "/items?outcome=refused").body();
         JsonObject items = Http.json(api.get("/api/bulk_consent_jobs/" + jobId + "/items?outcome=refused"));
@@ -165,15 +198,15 @@ class BulkJobsIT {
     void confirmationStatesSelectedCount() {
         List<Long> contacts = TestDatabase.insertContacts(tag("Selected"), 3, null);
         String typeId = liveType("email", "opt_out");
-        AdminSession admin = AdminSession.signIn(base);
+        PageSession admin = PageSession.signedInAdmin(base);
 
-        String confirmation = admin.htmxPost("/admin/contacts/bulk-actions/confirm", List.of("subscription_type_id", typeId,
-                "scope", "listed", "action", "opt_out", "contact", contacts.get(0).toString(),
-                "contact", contacts.get(1).toString(), "contact", contacts.get(2).toString())).body();
+        String confirmation = admin.htmxPost("/admin/contacts/bulk-actions/confirm", "subscription_type_id", typeId,
+                "scope", "listed", "action", "opt_out", "contact_id", contacts.get(0).toString(),
+                "contact_id", contacts.get(1).toString(), "contact_id", contacts.get(2).toString()).body();
 
         assertThat(confirmation).contains("Unsubscribe 3 contacts from");
         assertThat(confirmation).contains("name=\"confirmed_count\" value=\"3\"");
-        assertThat(confirmation).contains("name=\"contact\" value=\"" + contacts.get(2) + "\"");
+        assertThat(confirmation).contains("name=\"contact_id\" value=\"" + contacts.get(2) + "\"");
     }
 
     @Test
@@ -181,10 +214,10 @@ class BulkJobsIT {
         String tag = tag("Changed");
         TestDatabase.insertContacts(tag, 4, null);
         String typeId = liveType("email", "opt_out");
-        AdminSession admin = AdminSession.signIn(base);
+        PageSession admin = PageSession.signedInAdmin(base);
 
-        HttpResponse<String> response = admin.htmxPost("/admin/bulk-jobs", List.of("q", tag, "subscription_type_id", typeId,
-                "scope", "matching", "action", "opt_out", "confirmed_count", "3"));
+        HttpResponse<String> response = admin.htmxPost("/admin/bulk-jobs", "q", tag, "subscription_type_id", typeId,
+                "scope", "matching", "action", "opt_out", "confirmed_count", "3");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.body()).contains("The selection now has 4 contacts, not the 3 that were confirmed");
@@ -225,7 +258,7 @@ class BulkJobsIT {
         String tag = tag("Listed");
         TestDatabase.insertContacts(tag, 2, null);
         long jobId = jobId(api.post("/api/bulk_consent_jobs", byQuery(liveType("email", "opt_out"), "opt_out", tag, null)));
-        AdminSession admin = AdminSession.signIn(base);
+        PageSession admin = PageSession.signedInAdmin(base);
 
         String page = admin.get("/admin/bulk-jobs").body();
 

@@ -3,20 +3,25 @@ package org.optline.it.contacts;
 import jakarta.json.Json;
 import org.optline.it.support.ApiClient;
 import org.optline.it.support.Http;
+import org.optline.it.support.PageSession;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Creates what the contact page tests start from: live subscription types through the API, contacts through the pages. */
+/**
+ * Creates what the contact page tests start from: live subscription types through the API, contacts
+ * through the pages or the API, and consent through the profile or the API.
+ */
 final class ContactFixtures {
 
     private static final Pattern PROFILE_LINK = Pattern.compile("href=\"/admin/contacts/([0-9]+)\"");
 
     private final ApiClient api;
-    private final AdminSession admin;
+    private final PageSession admin;
 
-    ContactFixtures(ApiClient api, AdminSession admin) {
+    ContactFixtures(ApiClient api, PageSession admin) {
         this.api = api;
         this.admin = admin;
     }
@@ -53,7 +58,30 @@ final class ContactFixtures {
         if (created.statusCode() != 200) {
             throw new AssertionError("Creating contact " + name + " failed with " + created.statusCode() + ": " + created.body());
         }
-        return AdminSession.find(PROFILE_LINK, created.body(), "link to the new profile");
+        Matcher link = PROFILE_LINK.matcher(created.body());
+        if (!link.find()) {
+            throw new AssertionError("Found no link to the profile of " + name + " in: " + created.body());
+        }
+        return link.group(1);
+    }
+
+    /** Creates a user through the API and returns its id. */
+    String apiContact(String name, String phone) {
+        String body = Json.createObjectBuilder().add("role", "user").add("name", name).add("phone", phone).build().toString();
+        HttpResponse<String> created = api.post("/api/contacts", body);
+        if (created.statusCode() != 200) {
+            throw new AssertionError("Creating contact " + name + " through the API failed: " + created.body());
+        }
+        return Http.json(created).getString("id");
+    }
+
+    /** Opts the contact in to the opt-in type through the API's subscriptions endpoint, or fails. */
+    void apiOptIn(String contactId, String typeId) {
+        String body = Json.createObjectBuilder().add("id", typeId).add("consent_type", "opt_in").build().toString();
+        HttpResponse<String> attached = api.post("/api/contacts/" + contactId + "/subscriptions", body);
+        if (attached.statusCode() != 200) {
+            throw new AssertionError("Opting contact " + contactId + " in to type " + typeId + " failed: " + attached.body());
+        }
     }
 
     /** Switches the contact's subscription through the profile's panel, or fails. */

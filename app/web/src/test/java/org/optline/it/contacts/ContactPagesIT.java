@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.optline.it.support.ApiClient;
 import org.optline.it.support.LocalOptline;
 import org.optline.it.support.OptlineDeployment;
+import org.optline.it.support.PageSession;
 import org.optline.it.support.TestCredentials;
 
 import java.net.URI;
@@ -38,13 +39,13 @@ class ContactPagesIT {
     @ArquillianResource
     URL deployment;
 
-    private AdminSession admin;
+    private PageSession admin;
     private ContactFixtures fixtures;
 
     @BeforeEach
     void signIn() {
         URI base = LocalOptline.base(deployment);
-        admin = AdminSession.signIn(base, TestCredentials.adminEmail(), TestCredentials.adminPassword());
+        admin = PageSession.signedInAdmin(base);
         fixtures = new ContactFixtures(new ApiClient(base, TestCredentials.apiToken()), admin);
     }
 

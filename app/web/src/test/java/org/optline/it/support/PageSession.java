@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,11 @@ public final class PageSession {
                     + response.body());
         }
         return session;
+    }
+
+    /** Returns a session signed in as the bootstrap admin of the test run, or fails when sign-in is rejected. */
+    public static PageSession signedInAdmin(URI base) {
+        return signedIn(base, TestCredentials.adminEmail(), TestCredentials.adminPassword());
     }
 
     /** Submits the sign-in form with the token the sign-in page gave, and returns the response to the POST. */
@@ -90,6 +96,20 @@ public final class PageSession {
         return send(request);
     }
 
+    /** Requests a fragment as htmx requests it, with HX-Request. */
+    public HttpResponse<String> htmxGet(String path) {
+        return get(path, "HX-Request", "true");
+    }
+
+    /** Sends a DELETE as htmx does from an Optline page, or without the CSRF token when {@code withToken} is false. */
+    public HttpResponse<String> htmxDelete(String path, boolean withToken) {
+        HttpRequest.Builder request = request(path).header("HX-Request", "true").DELETE();
+        if (withToken) {
+            request.header("X-CSRF-Token", csrfToken());
+        }
+        return send(request);
+    }
+
     /** Sends a form as htmx sends it from an Optline page: with HX-Request and the session's CSRF token. */
     public HttpResponse<String> htmxPost(String path, String... fields) {
         return post(path, Map.of("HX-Request", "true", "X-CSRF-Token", csrfToken()), fields);
@@ -105,6 +125,15 @@ public final class PageSession {
 
     public URI uri(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** Returns the cookies that the session holds, such as the session cookie, by name. */
+    public Map<String, String> cookies() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
+            byName.put(cookie.getName(), cookie.getValue());
+        }
+        return byName;
     }
 
     /** Returns the value of the cookie {@code name} that the session holds, or null. */

@@ -79,6 +79,56 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Locks the consent chain head of {@code contactId} until {@link RowLock#close()}, so that a bulk
+     * job chunk that includes the contact waits and commits nothing before. Tests use it to see a job
+     * page before any contact has changed. The contact must have a chain, that is a consent event.
+     */
+    public static RowLock lockConsentChain(long contactId) {
+        RowLock lock = new RowLock(connect());
+        boolean locked = false;
+        try {
+            lock.connection.setAutoCommit(false);
+            try (PreparedStatement select = lock.connection.prepareStatement(
+                    "SELECT contact_id FROM consent_chain WHERE contact_id = ? FOR UPDATE")) {
+                select.setLong(1, contactId);
+                try (ResultSet result = select.executeQuery()) {
+                    locked = result.next();
+                }
+            }
+        } catch (SQLException e) {
+            lock.close();
+            throw new IllegalStateException("Locking the consent chain of contact " + contactId + " failed: "
+                    + e.getMessage(), e);
+        }
+        if (!locked) {
+            lock.close();
+            throw new AssertionError("Contact " + contactId + " has no consent chain to lock: it has no consent event yet");
+        }
+        return lock;
+    }
+
+    /** A row lock held by an open transaction; closing rolls the transaction back, which releases it. */
+    public static final class RowLock implements AutoCloseable {
+
+        private final Connection connection;
+
+        private RowLock(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Releasing a row lock failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
     private static List<Long> ids(Connection connection, String tag) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id FROM contact WHERE name LIKE ? ORDER BY id")) {

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.optline.contacts.control.ContactFields;
+import org.optline.contacts.control.ContactFilterForm;
 import org.optline.contacts.control.ContactRows;
 import org.optline.contacts.control.Cursors;
 import org.optline.contacts.control.PhoneNumberParser;
@@ -62,6 +63,9 @@ public class Contacts {
 
     @Inject
     Instance<SearchFieldProvider> searchFields;
+
+    @Inject
+    Instance<ContactFilterOptions> filterOptions;
 
     public ContactView create(ContactChanges changes, String actor) {
         Contact contact = new Contact(ContactRole.USER, clock.instant());
@@ -222,6 +226,27 @@ public class Contacts {
         } catch (SQLException e) {
             throw new IllegalStateException("Contact search failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Returns the filters that the contacts list offers now, from every {@link ContactFilterOptions} bean. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactFilterOptions.Filter> listFilters() {
+        return filterOptions.stream().flatMap(options -> options.filters().stream()).toList();
+    }
+
+    /**
+     * Reads the contacts list's filter from query or form parameters, exactly as the list reads it, so
+     * that "every contact that matches the current filter" is the set the list shows: the same
+     * search-text and phone matching, the same role and subscription filters. Other parameters are
+     * ignored, and so are filters the list no longer offers, such as one of an archived type.
+     *
+     * @throws org.optline.platform.InvalidInputException naming the parameter whose value is too long,
+     *                                                    an unknown role or not a choice of its filter
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactListFilter listFilter(Map<String, List<String>> parameters) {
+        ContactFilterForm form = ContactFilterForm.parse(parameters, listFilters());
+        return new ContactListFilter(form.parameters(), form.query(defaultCountry()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

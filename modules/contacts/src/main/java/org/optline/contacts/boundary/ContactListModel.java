@@ -3,6 +3,7 @@ package org.optline.contacts.boundary;
 import org.optline.contacts.api.ContactFilterOptions.Filter;
 import org.optline.contacts.api.ContactPage;
 import org.optline.contacts.api.ContactView;
+import org.optline.contacts.control.ContactFilterForm;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

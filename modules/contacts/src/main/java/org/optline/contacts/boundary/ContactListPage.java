@@ -2,7 +2,6 @@ package org.optline.contacts.boundary;
 
 import gg.jte.Content;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -22,6 +21,7 @@ import org.optline.contacts.api.ContactFilterOptions.Filter;
 import org.optline.contacts.api.ContactPage;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
+import org.optline.contacts.control.ContactFilterForm;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.web.Page;
 
@@ -50,9 +50,6 @@ public class ContactListPage {
 
     @Inject
     Contacts contacts;
-
-    @Inject
-    Instance<ContactFilterOptions> filterOptions;
 
     @GET
     @Operation(hidden = true)
@@ -99,7 +96,8 @@ public class ContactListPage {
     }
 
     private ContactListModel search(UriInfo uri, String after, int shownBefore) {
-        List<Filter> filters = filterOptions.stream().flatMap(options -> options.filters().stream()).toList();
+        List<Filter> filters = contacts.listFilters();
+        // Contacts.listFilter, which the bulk actions use, reads the filter with the same two calls.
         ContactFilterForm form = ContactFilterForm.parse(uri.getQueryParameters(), filters);
         ContactPage page = contacts.search(form.query(contacts.defaultCountry()), after, PER_PAGE);
         return new ContactListModel(form, filters, page, shownBefore);

@@ -2,7 +2,10 @@
 //
 // The "select all on this page" box (data-select-all="<form id>") ticks or clears every row box that
 // belongs to that form, and a row box sets it to checked, clear or mixed. After each change the body
-// fires "contactSelectionChanged", on which htmx elements can reload.
+// fires "contactSelectionChanged", on which htmx elements can reload. It fires too once htmx has
+// swapped in new results (id "contact-results"), because they come with a new selection form that
+// carries the new filter and no ticked boxes. Rows added by "Load more" keep the selection, so they
+// only update the "select all" box.
 //
 // The servlet container serves this file from the contacts module's jar at /webjars/optline-contacts/,
 // because /webjars/ is the path under which the WAR serves static files. It cannot be an inline script,
@@ -26,6 +29,20 @@
         all.indeterminate = ticked > 0 && ticked < rows.length;
     }
 
+    function selectionChanged() {
+        document.body.dispatchEvent(new CustomEvent("contactSelectionChanged", { bubbles: true }));
+    }
+
+    document.addEventListener("htmx:afterSettle", function (event) {
+        if (event.target instanceof Element && event.target.id === "contact-results") {
+            selectionChanged();
+            return;
+        }
+        document.querySelectorAll('input[type="checkbox"][data-select-all]').forEach(function (all) {
+            updateSelectAll(all.getAttribute("data-select-all"));
+        });
+    });
+
     document.addEventListener("change", function (event) {
         var box = event.target;
         if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") {
@@ -39,6 +56,6 @@
         } else {
             return;
         }
-        document.body.dispatchEvent(new CustomEvent("contactSelectionChanged", { bubbles: true }));
+        selectionChanged();
     });
 })();

@@ -5,6 +5,7 @@ import org.optline.contacts.api.ContactFilterOptions.Choice;
 import org.optline.contacts.api.ContactFilterOptions.Filter;
 import org.optline.contacts.api.ContactPage;
 import org.optline.contacts.api.ContactRole;
+import org.optline.contacts.control.ContactFilterForm;
 
 import java.util.List;
 import java.util.Map;

@@ -51,6 +51,11 @@ public record BulkJobModel(BulkJobView job, String typeName) {
         return job.state() == BulkJobState.FAILED;
     }
 
+    /** Returns the state and progress, such as "Running: 5,000 of 20,000 contacts (25%)". */
+    public String statusText() {
+        return stateLabel() + ": " + progressText();
+    }
+
     public String progressText() {
         return number(job.processedCount()) + " of " + number(job.totalCount()) + " contacts (" + job.percentDone() + "%)";
     }

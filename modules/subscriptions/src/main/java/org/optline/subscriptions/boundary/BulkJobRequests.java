@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.Contacts;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.MissingInputException;
@@ -18,12 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads bulk job requests: the API's JSON body and the contacts page's form. Every wrong value is
  * rejected with the field's name as the caller spelled it.
  */
 final class BulkJobRequests {
+
+    /** The name of the contacts list's row checkboxes, whose values are contact ids. */
+    static final String CONTACT_ID = "contact_id";
 
     /** Large enough for about 400,000 listed ids; larger selections are better sent as a query. */
     static final int MAX_BODY_CHARS = 5_000_000;
@@ -54,16 +59,19 @@ final class BulkJobRequests {
 
     /**
      * Reads the form of the contacts page's bulk actions: {@code subscription_type_id}, {@code action},
-     * {@code scope} ({@code listed} with the checked {@code contact} boxes, or {@code matching} with the
-     * list's filter fields), {@code override_reason} and, once confirmed, {@code confirmed_count}.
+     * {@code scope} ({@code listed} with the checked {@code contact_id} boxes, or {@code matching} with
+     * the list's filter parameters), {@code override_reason} and, once confirmed, {@code confirmed_count}.
+     *
+     * @param listFilter reads the contacts list's filter from the form, as {@code Contacts.listFilter} does
      */
-    static NewBulkJob fromForm(Map<String, List<String>> form, String actorId) {
+    static NewBulkJob fromForm(Map<String, List<String>> form, String actorId,
+                               Function<Map<String, List<String>>, ContactQuery> listFilter) {
         long typeId = typeId(first(form, "subscription_type_id"));
         ConsentAction action = action(first(form, "action"), "action");
         String scope = Optional.ofNullable(first(form, "scope")).orElse("").strip();
         ContactSelection selection = switch (scope) {
-            case "listed" -> new ContactSelection.Listed(formContactIds(form.getOrDefault("contact", List.of())));
-            case "matching" -> new ContactSelection.Matching(ContactListFilter.of(form).query());
+            case "listed" -> new ContactSelection.Listed(formContactIds(form));
+            case "matching" -> new ContactSelection.Matching(listFilter.apply(form));
             default -> throw new InvalidInputException("scope", "scope '" + scope + "' is unknown. Choose the "
                     + "selected contacts or all contacts that match the filter.");
         };
@@ -106,10 +114,12 @@ final class BulkJobRequests {
         return ids;
     }
 
-    private static List<Long> formContactIds(List<String> values) {
+    /** Reads the ids of the checked contact boxes, the form's {@code contact_id} values. */
+    static List<Long> formContactIds(Map<String, List<String>> form) {
+        List<String> values = form.getOrDefault(CONTACT_ID, List.of());
         List<Long> ids = new ArrayList<>(values.size());
         for (String value : values) {
-            ids.add(contactId(value, "contact"));
+            ids.add(contactId(value, CONTACT_ID));
         }
         return ids;
     }
@@ -155,7 +165,7 @@ final class BulkJobRequests {
         return json.containsKey(key) && json.get(key).getValueType() != JsonValue.ValueType.NULL;
     }
 
-    private static String first(Map<String, List<String>> form, String name) {
+    static String first(Map<String, List<String>> form, String name) {
         List<String> values = form.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }

@@ -75,7 +75,8 @@ public class BulkJobsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response create(MultivaluedMap<String, String> form, @Context SecurityContext caller) {
-        BulkJobView job = jobs.create(BulkJobRequests.fromForm(form, caller.getUserPrincipal().getName()));
+        BulkJobView job = jobs.create(BulkJobRequests.fromForm(form, caller.getUserPrincipal().getName(),
+                parameters -> contacts.listFilter(parameters).query()));
         return Response.ok(render("subscriptions/done.jte", Map.of("message", "Bulk job " + job.id() + " started.")))
                 .header(Htmx.REDIRECT, "/admin/bulk-jobs/" + job.id())
                 .build();
@@ -91,13 +92,16 @@ public class BulkJobsPage {
                 render("bulk/job.jte", Map.of("model", model, "report", report)));
     }
 
-    /** Returns the progress fragment; once the job has finished, it stops the polling and reloads the report. */
+    /**
+     * Returns the progress fragment with the status text for the page's live region. Once the job has
+     * finished, the fragment stops the polling and the response makes the report reload.
+     */
     @GET
     @Path("{id}/progress")
     @Operation(hidden = true)
     public Response progress(@PathParam("id") String id) {
         BulkJobModel model = model(require(id));
-        Response.ResponseBuilder response = Response.ok(render("bulk/progress.jte", Map.of("model", model)));
+        Response.ResponseBuilder response = Response.ok(render("bulk/progress.jte", Map.of("model", model, "update", true)));
         return model.live() ? response.build() : response.header(Htmx.TRIGGER, FINISHED).build();
     }
 

@@ -95,11 +95,21 @@ class BulkJobRequestsTest {
         assertThat(e.field()).contains("expected_count");
     }
 
+    /** Stands in for Contacts.listFilter: the list's filter of a form with role "user" is this condition. */
+    private static final ContactQuery USERS = new ContactQuery.Condition("role", ContactQuery.Operator.EQUALS, "user");
+
+    private static NewBulkJob form(Map<String, List<String>> form) {
+        return BulkJobRequests.fromForm(form, "admin@example.com", parameters -> {
+            assertThat(parameters).isSameAs(form);
+            return USERS;
+        });
+    }
+
     @Test
     void formWithListedScopeReadsCheckedContacts() {
-        NewBulkJob job = BulkJobRequests.fromForm(Map.of("subscription_type_id", List.of("7"), "action", List.of("opt_in"),
-                "scope", List.of("listed"), "contact", List.of("3", "5"), "confirmed_count", List.of("2")),
-                "admin@example.com");
+        NewBulkJob job = form(Map.of("subscription_type_id", List.of("7"), "action", List.of("opt_in"),
+                "scope", List.of("listed"), "contact_id", List.of("3", "5"), "role", List.of("user"),
+                "confirmed_count", List.of("2")));
 
         assertThat(job.selection()).isEqualTo(new ContactSelection.Listed(List.of(3L, 5L)));
         assertThat(job.expectedCount()).isEqualTo(2);
@@ -107,19 +117,28 @@ class BulkJobRequestsTest {
     }
 
     @Test
-    void formWithMatchingScopeReadsListFilter() {
-        NewBulkJob job = BulkJobRequests.fromForm(Map.of("subscription_type_id", List.of("7"), "action", List.of("opt_out"),
-                "scope", List.of("matching"), "role", List.of("user"), "contact", List.of("3")), "admin@example.com");
+    void formWithMatchingScopeUsesListFilter() {
+        NewBulkJob job = form(Map.of("subscription_type_id", List.of("7"), "action", List.of("opt_out"),
+                "scope", List.of("matching"), "role", List.of("user"), "contact_id", List.of("3")));
 
-        assertThat(job.selection()).isEqualTo(new ContactSelection.Matching(
-                new ContactQuery.Condition("role", ContactQuery.Operator.EQUALS, "user")));
+        assertThat(job.selection()).isEqualTo(new ContactSelection.Matching(USERS));
         assertThat(job.expectedCount()).isNull();
     }
 
     @Test
+    void formContactIdIsNamedInError() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> form(Map.of(
+                "subscription_type_id", List.of("7"), "action", List.of("opt_in"), "scope", List.of("listed"),
+                "contact_id", List.of("3", "three"))));
+
+        assertThat(e.field()).contains("contact_id");
+        assertThat(e.getMessage()).contains("'three'");
+    }
+
+    @Test
     void formWithoutScopeIsRejected() {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BulkJobRequests.fromForm(
-                Map.of("subscription_type_id", List.of("7"), "action", List.of("opt_out")), "admin@example.com"));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> form(
+                Map.of("subscription_type_id", List.of("7"), "action", List.of("opt_out"))));
 
         assertThat(e.field()).contains("scope");
     }

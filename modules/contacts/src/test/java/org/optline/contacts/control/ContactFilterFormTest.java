@@ -1,4 +1,4 @@
-package org.optline.contacts.boundary;
+package org.optline.contacts.control;
 
 import org.junit.jupiter.api.Test;
 import org.optline.contacts.api.ContactFilterOptions.Choice;
@@ -158,6 +158,18 @@ class ContactFilterFormTest {
         ContactFilterForm form = parse("q", "ana & co", "role", "user", "subscription_type.7", "opted_in");
 
         assertThat(form.queryString()).isEqualTo("q=ana+%26+co&role=user&subscription_type.7=opted_in");
+    }
+
+    @Test
+    void parametersParseToEqualForm() {
+        ContactFilterForm form = parse("q", " ana ", "role", "LEAD", "subscription_type.9", "not_set", "after", "YWZ0ZXI6NQ");
+
+        Map<String, List<String>> again = new HashMap<>();
+        form.parameters().forEach((name, value) -> again.put(name, List.of(value)));
+
+        assertThat(form.parameters()).containsExactly(Map.entry("q", "ana"), Map.entry("role", "lead"),
+                Map.entry("subscription_type.9", "not_set"));
+        assertThat(ContactFilterForm.parse(again, List.of(DEALS, NEWS))).isEqualTo(form);
     }
 
     @Test

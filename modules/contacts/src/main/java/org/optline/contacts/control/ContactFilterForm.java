@@ -1,11 +1,10 @@
-package org.optline.contacts.boundary;
+package org.optline.contacts.control;
 
 import org.optline.contacts.api.ContactFilterOptions.Filter;
 import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.ContactQuery.Condition;
 import org.optline.contacts.api.ContactQuery.Operator;
 import org.optline.contacts.api.ContactRole;
-import org.optline.contacts.control.PhoneNumberParser;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.Texts;
 
@@ -20,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * The contacts list's search box and filters, as the query string sends them, and the
- * {@link ContactQuery} they stand for: the same query language as the API's search.
+ * {@link ContactQuery} they stand for: the same query language as the API's search. The list and the
+ * bulk actions both read the filter through this class, so a bulk job over "every contact that
+ * matches the current filter" changes exactly the contacts the list shows.
  *
  * @param search  the text of the search box, trimmed, or empty
  * @param role    the chosen role, or null for users and leads alike
@@ -45,7 +46,7 @@ public record ContactFilterForm(String search, ContactRole role, Map<String, Str
      *
      * @throws InvalidInputException naming the parameter whose value is too long or not a choice
      */
-    static ContactFilterForm parse(Map<String, List<String>> parameters, List<Filter> offered) {
+    public static ContactFilterForm parse(Map<String, List<String>> parameters, List<Filter> offered) {
         String search = Texts.optional("Search", first(parameters, SEARCH), MAX_SEARCH);
         String roleText = first(parameters, ROLE);
         ContactRole role = roleText == null || roleText.isBlank() ? null : ContactRole.parse(ROLE, roleText);
@@ -72,7 +73,7 @@ public record ContactFilterForm(String search, ContactRole role, Map<String, Str
      *
      * @param defaultCountry the region a search text without a country code is read in as a phone number
      */
-    ContactQuery query(String defaultCountry) {
+    public ContactQuery query(String defaultCountry) {
         List<ContactQuery> parts = new ArrayList<>();
         if (!search.isEmpty()) {
             parts.add(searchText(defaultCountry));
@@ -119,16 +120,26 @@ public record ContactFilterForm(String search, ContactRole role, Map<String, Str
         return choices.getOrDefault(field, "");
     }
 
+    /**
+     * Returns the query parameters of the filters in use, in form order, such as {@code q=ana} and
+     * {@code subscription_type.7=opted_in}. Parsing them again gives an equal form.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!search.isEmpty()) {
+            parameters.put(SEARCH, search);
+        }
+        if (role != null) {
+            parameters.put(ROLE, role.apiName());
+        }
+        parameters.putAll(choices);
+        return Collections.unmodifiableMap(parameters);
+    }
+
     /** Returns the form as URL-encoded query parameters without the leading {@code ?}, such as {@code q=ana&role=lead}. */
     public String queryString() {
         List<String> pairs = new ArrayList<>();
-        if (!search.isEmpty()) {
-            pairs.add(pair(SEARCH, search));
-        }
-        if (role != null) {
-            pairs.add(pair(ROLE, role.apiName()));
-        }
-        choices.forEach((field, value) -> pairs.add(pair(field, value)));
+        parameters().forEach((name, value) -> pairs.add(pair(name, value)));
         return String.join("&", pairs);
     }
 

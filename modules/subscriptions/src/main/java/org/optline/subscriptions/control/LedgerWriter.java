@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * on a connection that takes part in the caller's transaction.
  *
  * <p>Each contact's chain head is locked first ({@code INSERT ... ON DUPLICATE KEY UPDATE}, then
- * {@code SELECT ... FOR UPDATE}, in contact id order so that two chunks never deadlock on each other).
+ * {@code SELECT ... FOR UPDATE}). The locks are taken in contact id order, so that two chunks wait for
+ * each other's heads instead of deadlocking.
  * The states are read with a locking read too, because a plain read could see a snapshot from before
  * a concurrent change that this transaction waited for. Then every request is decided against the
  * latest state, and all events, states and heads are written in batches.
@@ -282,8 +283,8 @@ public final class LedgerWriter {
     }
 
     /**
-     * Writes the new heads in one statement. The rows exist and are locked already; an upsert is used
-     * because the driver sends a batch of UPDATEs one round trip per row, and a chunk has 1,000 heads.
+     * Writes the new heads in one statement. The rows exist and are locked already. It is an upsert
+     * because the driver sends a batch of UPDATEs as one round trip per row, and a chunk has 1,000 heads.
      */
     private void updateHeads(Map<Long, Head> heads) throws SQLException {
         String rows = String.join(",", Collections.nCopies(heads.size(), "(?, ?, ?)"));

@@ -22,4 +22,6 @@ open module org.optline.contacts {
     requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports org.optline.contacts.api;
+
+    provides org.optline.platform.ApiSchemas with org.optline.contacts.boundary.ContactApiSchemas;
 }

@@ -25,4 +25,6 @@ open module org.optline.subscriptions {
     requires microprofile.config.api;
 
     exports org.optline.subscriptions.api;
+
+    provides org.optline.platform.ApiSchemas with org.optline.subscriptions.boundary.SubscriptionApiSchemas;
 }

@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.optline.contacts.api.ContactPage;
 import org.optline.contacts.api.ContactView;
@@ -26,33 +25,36 @@ import java.util.Locale;
         "unsubscribedFromEmails", "createdAt", "updatedAt", "signedUpAt", "lastSeenAt", "languageOverride",
         "customAttributes", "tags", "notes", "companies"})
 public record ContactJson(
-        @Schema(examples = "contact") String type,
+        @Schema(enumeration = "contact") String type,
         @Schema(description = "The id, a number as a string.", examples = "42") String id,
         @JsonbProperty("workspace_id") @Schema(description = "The workspace, set by optline.workspace.id.") String workspaceId,
         @JsonbNillable @JsonbProperty("external_id")
-        @Schema(description = "The business's own id of the contact, unique.") String externalId,
+        @Schema(nullable = true, description = "The business's own id of the contact, unique.") String externalId,
         @Schema(enumeration = {"user", "lead"}) String role,
-        @Schema(description = "In lower case, unique.") String email,
-        @JsonbNillable @JsonbProperty("email_domain") String emailDomain,
-        @Schema(description = "In E.164 form, such as +12015550142.") String phone,
-        @JsonbNillable @JsonbProperty("phone_line_type") @Schema(description = "Optline's addition: the kind of line of the phone "
-                + "number as libphonenumber reads it, such as mobile, fixed_line or fixed_line_or_mobile.") String phoneLineType,
+        @Schema(nullable = true, description = "In lower case, unique.") String email,
+        @JsonbNillable @JsonbProperty("email_domain") @Schema(nullable = true) String emailDomain,
+        @Schema(nullable = true, description = "In E.164 form, such as +12015550142.") String phone,
+        @JsonbNillable @JsonbProperty("phone_line_type") @Schema(nullable = true, description = "Optline's addition: "
+                + "the kind of line of the phone number as libphonenumber reads it, such as mobile, fixed_line or "
+                + "fixed_line_or_mobile.") String phoneLineType,
         @JsonbProperty("sms_capable") @Schema(description = "Optline's addition: whether the phone number can take "
                 + "texts, so that SMS consent can be given.") boolean smsCapable,
-        String name,
-        @Schema(description = "URL of an image.") String avatar,
-        @JsonbNillable @JsonbProperty("owner_id") Long ownerId,
+        @Schema(nullable = true) String name,
+        @Schema(nullable = true, description = "URL of an image.") String avatar,
+        @JsonbNillable @JsonbProperty("owner_id") @Schema(nullable = true) Long ownerId,
         @JsonbProperty("has_hard_bounced") @Schema(description = "Always false in Optline.") boolean hasHardBounced,
         @JsonbProperty("marked_email_as_spam") @Schema(description = "Always false in Optline.") boolean markedEmailAsSpam,
         @JsonbProperty("unsubscribed_from_emails") boolean unsubscribedFromEmails,
         @JsonbProperty("created_at") @Schema(description = "Unix seconds.") long createdAt,
         @JsonbProperty("updated_at") @Schema(description = "Unix seconds.") long updatedAt,
-        @JsonbNillable @JsonbProperty("signed_up_at") @Schema(description = "Unix seconds.") Long signedUpAt,
-        @JsonbNillable @JsonbProperty("last_seen_at") @Schema(description = "Unix seconds.") Long lastSeenAt,
+        @JsonbNillable @JsonbProperty("signed_up_at") @Schema(nullable = true, description = "Unix seconds.")
+        Long signedUpAt,
+        @JsonbNillable @JsonbProperty("last_seen_at") @Schema(nullable = true, description = "Unix seconds.")
+        Long lastSeenAt,
         @JsonbNillable @JsonbProperty("language_override")
-        @Schema(description = "A language code such as en or pt-BR.") String languageOverride,
-        @JsonbNillable @JsonbProperty("custom_attributes") @Schema(type = SchemaType.OBJECT,
-                description = "Names and values: strings, numbers or booleans.") JsonObject customAttributes,
+        @Schema(nullable = true, description = "A language code such as en or pt-BR.") String languageOverride,
+        @JsonbNillable @JsonbProperty("custom_attributes")
+        @Schema(description = "Names and values: strings, numbers or booleans.") JsonObject customAttributes,
         AttachedList tags,
         AttachedList notes,
         AttachedList companies) {
@@ -60,7 +62,9 @@ public record ContactJson(
     /** Intercom's list of objects attached to a contact; Optline's are always empty. */
     @Schema(name = "ContactAttachedList")
     @JsonbPropertyOrder({"type", "data", "url", "totalCount", "hasMore"})
-    public record AttachedList(@Schema(examples = "list") String type, List<Object> data, String url,
+    public record AttachedList(@Schema(required = true, enumeration = "list") String type,
+                               @Schema(required = true, description = "Always empty in Optline.") List<Object> data,
+                               @Schema(required = true) String url,
                                @JsonbProperty("total_count") long totalCount,
                                @JsonbProperty("has_more") boolean hasMore) {
 
@@ -73,22 +77,24 @@ public record ContactJson(
     @Schema(name = "ContactDeleted")
     @JsonbNillable
     @JsonbPropertyOrder({"type", "id", "externalId", "deleted"})
-    public record Deleted(@Schema(examples = "contact") String type, String id,
-                          @JsonbNillable @JsonbProperty("external_id") String externalId, boolean deleted) {
+    public record Deleted(@Schema(enumeration = "contact") String type, String id,
+                          @JsonbNillable @JsonbProperty("external_id") @Schema(nullable = true) String externalId,
+                          boolean deleted) {
     }
 
     /** A page of contacts in Intercom's list envelope. */
     @Schema(name = "ContactList")
     @JsonbPropertyOrder({"type", "data", "totalCount", "pages"})
-    public record ListJson(@Schema(examples = "list") String type, List<ContactJson> data,
-                           @JsonbProperty("total_count") long totalCount, Pages pages) {
+    public record ListJson(@Schema(required = true, enumeration = "list") String type,
+                           @Schema(required = true) List<ContactJson> data,
+                           @JsonbProperty("total_count") long totalCount, @Schema(required = true) Pages pages) {
     }
 
     /** The position of a page among all pages. The last page has no {@code next}. */
     @Schema(name = "CursorPages")
     @JsonbPropertyOrder({"type", "page", "perPage", "totalPages", "next"})
-    public record Pages(@Schema(examples = "pages") String type, int page, @JsonbProperty("per_page") int perPage,
-                        @JsonbProperty("total_pages") long totalPages,
+    public record Pages(@Schema(required = true, enumeration = "pages") String type, int page,
+                        @JsonbProperty("per_page") int perPage, @JsonbProperty("total_pages") long totalPages,
                         @Schema(description = "Absent on the last page.") Next next) {
     }
 
@@ -96,7 +102,8 @@ public record ContactJson(
     @Schema(name = "StartingAfterPaging")
     @JsonbPropertyOrder({"perPage", "startingAfter"})
     public record Next(@JsonbProperty("per_page") int perPage,
-                       @JsonbProperty("starting_after") @Schema(description = "An opaque cursor.") String startingAfter) {
+                       @JsonbProperty("starting_after") @Schema(required = true, description = "An opaque cursor.")
+                       String startingAfter) {
     }
 
     static ContactJson of(ContactView view, String workspaceId) {

@@ -44,15 +44,17 @@ public class BulkJobsApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a bulk consent job", description = "Opts the contacts in (action opt_in) or out "
+    @Operation(operationId = "createBulkConsentJob", summary = "Start a bulk consent job", description = "Opts the contacts in (action opt_in) or out "
             + "(opt_out) of one subscription type in the background. Choose the contacts with contact_ids or with "
             + "query, a contact search resolved once, now. Each contact is refused, changed or reported as already "
             + "so by the same rules as a single change; contacts who opted out themselves are refused unless "
             + "override_reason (at least 10 characters, recorded) is given. With expected_count, the job starts "
             + "only if the selection still has that many contacts.")
-    @RequestBody(content = @Content(example = "{\"subscription_type_id\":\"7\",\"action\":\"opt_out\","
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "NewBulkConsentJob"), example = "{\"subscription_type_id\":\"7\",\"action\":\"opt_out\","
             + "\"query\":{\"field\":\"role\",\"operator\":\"=\",\"value\":\"lead\"},\"expected_count\":3000}"))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJobJson.class)))
+    @APIResponse(responseCode = "200", description = "The queued job.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkConsentJob")))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid, a listed contact does not exist, "
             + "or no contact matches; the error names the field.")
     @APIResponse(responseCode = "404", description = "The subscription type does not exist.")
@@ -65,17 +67,21 @@ public class BulkJobsApi {
     }
 
     @GET
-    @Operation(summary = "List recent bulk consent jobs", description = "The " + RECENT + " newest jobs, newest first.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJobJson.ListJson.class)))
+    @Operation(operationId = "listBulkConsentJobs", summary = "List recent bulk consent jobs",
+            description = "The " + RECENT + " newest jobs, newest first.")
+    @APIResponse(responseCode = "200", description = "The recent jobs.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkConsentJobList")))
     public BulkJobJson.ListJson list() {
         return BulkJobJson.list(jobs.recent(RECENT));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Retrieve a bulk consent job", description = "Its state (queued, running, done or failed) "
-            + "and counts: processed, changed, already so and refused.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJobJson.class)))
+    @Operation(operationId = "retrieveBulkConsentJob", summary = "Retrieve a bulk consent job",
+            description = "Its state (queued, running, done or failed) and counts: processed, changed, already so "
+                    + "and refused.")
+    @APIResponse(responseCode = "200", description = "The job.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkConsentJob")))
     @APIResponse(responseCode = "404", description = "No job has this id.")
     public BulkJobJson find(@PathParam("id") String id) {
         return BulkJobJson.of(require(id));
@@ -83,15 +89,19 @@ public class BulkJobsApi {
 
     @GET
     @Path("{id}/items")
-    @Operation(summary = "List what a bulk consent job did per contact", description = "One page of the job's "
-            + "contacts in processing order, each with its outcome (pending, changed, already or refused) and, "
-            + "when refused, the reason.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJobJson.ItemListJson.class)))
+    @Operation(operationId = "listBulkConsentJobItems", summary = "List what a bulk consent job did per contact",
+            description = "One page of the job's contacts in processing order, each with its outcome (pending, "
+                    + "changed, already or refused) and, when refused, the reason.")
+    @APIResponse(responseCode = "200", description = "One page of the job's contacts.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkConsentItemList")))
+    @APIResponse(responseCode = "400", description = "outcome, page or per_page is invalid; the error names it.")
     @APIResponse(responseCode = "404", description = "No job has this id.")
     public BulkJobJson.ItemListJson items(@PathParam("id") String id,
                                           @Parameter(description = "pending, changed, already or refused; all when left out")
                                           @QueryParam("outcome") String outcome,
+                                          @Parameter(description = "The page, from 1.")
                                           @QueryParam("page") @DefaultValue("1") String page,
+                                          @Parameter(description = "Contacts per page, from 1.")
                                           @QueryParam("per_page") @DefaultValue("50") String perPage) {
         BulkJobView job = require(id);
         return BulkJobJson.items(jobs.items(job.id(), BulkJobPages.outcome(outcome), BulkJobPages.number("page", page),

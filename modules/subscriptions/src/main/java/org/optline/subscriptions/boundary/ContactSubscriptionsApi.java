@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.optline.contacts.api.ContactNotFoundException;
 import org.optline.contacts.api.ContactView;
@@ -67,8 +71,12 @@ public class ContactSubscriptionsApi {
 
     @GET
     @Path("{id}/subscriptions")
-    @Operation(summary = "List the subscriptions of a contact", description = "Intercom-compatible: the opt-in types "
-            + "the contact opted in to and the opt-out types it opted out of. Types without an explicit choice are left out.")
+    @Operation(operationId = "listContactSubscriptions", summary = "List the subscriptions of a contact",
+            description = "Intercom-compatible: the opt-in types the contact opted in to and the opt-out types it "
+                    + "opted out of. Types without an explicit choice are left out.")
+    @APIResponse(responseCode = "200", description = "The contact's subscription types.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionTypeList")))
+    @APIResponse(responseCode = "404", description = "No contact has this id.")
     public SubscriptionTypeJson.ListJson list(@PathParam("id") String id) {
         // One query for the contact and its states, read fresh, and the types from a short-lived copy:
         // this endpoint is polled at high rates, and the types change rarely (see TypeCache).
@@ -84,9 +92,19 @@ public class ContactSubscriptionsApi {
     @POST
     @Path("{id}/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Attach a subscription type to a contact", description = "Intercom-compatible. For an opt-in "
-            + "type this opts the contact in, for an opt-out type it opts the contact out. An opt-in of a contact who "
-            + "opted out themselves needs override_reason (Optline's addition), which is recorded.")
+    @Operation(operationId = "attachSubscriptionTypeToContact", summary = "Attach a subscription type to a contact",
+            description = "Intercom-compatible. For an opt-in type this opts the contact in, for an opt-out type it "
+                    + "opts the contact out. An opt-in of a contact who opted out themselves needs override_reason "
+                    + "(Optline's addition), which is recorded.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "SubscriptionAttachment"), example = "{\"id\":\"7\",\"consent_type\":\"opt_in\"}"))
+    @APIResponse(responseCode = "200", description = "The attached subscription type.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionType")))
+    @APIResponse(responseCode = "400", description = "id is missing, consent_type differs from the type's, or an SMS "
+            + "type is attached to a contact without a number that can take texts; the error names the field.")
+    @APIResponse(responseCode = "404", description = "No contact or no subscription type has this id.")
+    @APIResponse(responseCode = "409", description = "The type is not live, or the contact opted out themselves and "
+            + "no override_reason was given.")
     public SubscriptionTypeJson attach(@PathParam("id") String id, String body, @Context SecurityContext caller,
                                        @Context HttpServletRequest http) {
         ContactView contact = requireContact(id);
@@ -107,8 +125,16 @@ public class ContactSubscriptionsApi {
 
     @DELETE
     @Path("{id}/subscriptions/{subscriptionId}")
-    @Operation(summary = "Detach a subscription type from a contact", description = "Intercom-compatible. For an "
-            + "opt-in type this opts the contact out; for an opt-out type it withdraws the opt-out.")
+    @Operation(operationId = "detachSubscriptionTypeFromContact", summary = "Detach a subscription type from a contact",
+            description = "Intercom-compatible. For an opt-in type this opts the contact out; for an opt-out type it "
+                    + "withdraws the opt-out.")
+    @APIResponse(responseCode = "200", description = "The detached subscription type.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionType")))
+    @APIResponse(responseCode = "400", description = "Withdrawing an opt-out of an SMS type for a contact without a "
+            + "number that can take texts.")
+    @APIResponse(responseCode = "404", description = "No contact or no subscription type has this id.")
+    @APIResponse(responseCode = "409", description = "The type is not live, or withdrawing the opt-out would opt in "
+            + "a contact who opted out themselves.")
     public SubscriptionTypeJson detach(@PathParam("id") String id, @PathParam("subscriptionId") String subscriptionId,
                                        @Context SecurityContext caller, @Context HttpServletRequest http) {
         ContactView contact = requireContact(id);
@@ -120,8 +146,12 @@ public class ContactSubscriptionsApi {
 
     @GET
     @Path("{id}/consent_events")
-    @Operation(summary = "List a contact's consent record", description = "Optline's addition: every consent event of "
-            + "the contact, oldest first, with its source, actor, evidence and hash chain.")
+    @Operation(operationId = "listContactConsentEvents", summary = "List a contact's consent record",
+            description = "Optline's addition: every consent event of the contact, oldest first, with its source, "
+                    + "actor, evidence and hash chain.")
+    @APIResponse(responseCode = "200", description = "The contact's consent events.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConsentEventList")))
+    @APIResponse(responseCode = "404", description = "No contact has this id.")
     public ConsentEventJson.ListJson events(@PathParam("id") String id) {
         ContactView contact = requireContact(id);
         return ConsentEventJson.list(ledger.history(contact.id()));
@@ -129,8 +159,13 @@ public class ContactSubscriptionsApi {
 
     @GET
     @Path("{id}/consent_chain")
-    @Operation(summary = "Verify a contact's consent record", description = "Optline's addition: recomputes every "
-            + "event hash and link of the contact's chain and compares the current state with it.")
+    @Operation(operationId = "verifyContactConsentChain", summary = "Verify a contact's consent record",
+            description = "Optline's addition: recomputes every event hash and link of the contact's chain and "
+                    + "compares the current state with it.")
+    @APIResponse(responseCode = "200", description = "The result of the check, also when the chain is broken.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "ConsentChainVerification")))
+    @APIResponse(responseCode = "404", description = "No contact has this id.")
     public ConsentEventJson.VerificationJson verify(@PathParam("id") String id) {
         ContactView contact = requireContact(id);
         return ConsentEventJson.of(ledger.verify(contact.id()));

@@ -12,18 +12,23 @@ import java.util.List;
 @Schema(name = "SubscriptionType", description = "A subscription type in Intercom's shape.")
 @JsonbPropertyOrder({"type", "id", "state", "consentType", "defaultTranslation", "translations", "contentTypes"})
 public record SubscriptionTypeJson(
-        @Schema(description = "Always 'subscription'.", examples = "subscription") String type,
-        @Schema(description = "The id, a number as a string.", examples = "7") String id,
-        @Schema(enumeration = {"draft", "live", "archived"}) String state,
-        @JsonbProperty("consent_type") @Schema(enumeration = {"opt_in", "opt_out"}) String consentType,
-        @JsonbProperty("default_translation") TranslationJson defaultTranslation,
-        @Schema(description = "The texts in every locale, the default first.") List<TranslationJson> translations,
-        @JsonbProperty("content_types") @Schema(description = "One of sms_message or email.") List<String> contentTypes) {
+        @Schema(required = true, enumeration = "subscription") String type,
+        @Schema(required = true, description = "The id, a number as a string.", examples = "7") String id,
+        @Schema(required = true, enumeration = {"draft", "live", "archived"}) String state,
+        @JsonbProperty("consent_type") @Schema(required = true, enumeration = {"opt_in", "opt_out"}) String consentType,
+        @JsonbProperty("default_translation") @Schema(required = true) TranslationJson defaultTranslation,
+        @Schema(required = true, description = "The texts in every locale, the default first.")
+        List<TranslationJson> translations,
+        @JsonbProperty("content_types") @Schema(required = true, description = "One entry: sms_message or email.",
+                enumeration = {"sms_message", "email"}) List<String> contentTypes) {
 
     /** The name and description customers read in one locale. */
     @Schema(name = "Translation")
     @JsonbPropertyOrder({"name", "description", "locale"})
-    public record TranslationJson(String name, String description, String locale) {
+    public record TranslationJson(@Schema(required = true) String name,
+                                  @Schema(required = true, description = "Empty when there is none.") String description,
+                                  @Schema(required = true, description = "A two-letter language code.", examples = "en")
+                                  String locale) {
 
         static TranslationJson of(Translation translation) {
             return new TranslationJson(translation.name(), translation.description(), translation.locale().value());
@@ -33,7 +38,8 @@ public record SubscriptionTypeJson(
     /** The list envelope of Intercom's list endpoints, without paging. */
     @Schema(name = "SubscriptionTypeList")
     @JsonbPropertyOrder({"type", "data"})
-    public record ListJson(@Schema(examples = "list") String type, List<SubscriptionTypeJson> data) {
+    public record ListJson(@Schema(required = true, enumeration = "list") String type,
+                           @Schema(required = true) List<SubscriptionTypeJson> data) {
     }
 
     static SubscriptionTypeJson of(SubscriptionTypeView view) {

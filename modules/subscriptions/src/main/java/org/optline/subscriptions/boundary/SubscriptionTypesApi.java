@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,23 +38,27 @@ import org.optline.subscriptions.api.SubscriptionTypes;
 @Tag(name = "Subscription types")
 public class SubscriptionTypesApi {
 
+    private static final String IF_MATCH = "The ETag of the last response for this type, such as \"3\". A change "
+            + "based on an older version is rejected with 409. Without it, the change applies to any version.";
+
     @Inject
     SubscriptionTypes types;
 
     @GET
-    @Operation(summary = "List all subscription types", description = "Intercom-compatible. Returns every type, "
-            + "whatever its state, in Intercom's list envelope.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionTypeJson.ListJson.class)))
-    @APIResponse(responseCode = "401", description = "Missing, unknown or revoked access token.")
+    @Operation(operationId = "listSubscriptionTypes", summary = "List all subscription types",
+            description = "Intercom-compatible. Returns every type, whatever its state, in Intercom's list envelope.")
+    @APIResponse(responseCode = "200", description = "The subscription types.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionTypeList")))
     public SubscriptionTypeJson.ListJson list() {
         return SubscriptionTypeJson.list(types.list());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Retrieve a subscription type", description = "The ETag header carries the version "
-            + "that PUT, put_live and archive accept in If-Match.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionTypeJson.class)))
+    @Operation(operationId = "retrieveSubscriptionType", summary = "Retrieve a subscription type",
+            description = "The ETag header carries the version that PUT, put_live and archive accept in If-Match.")
+    @APIResponse(responseCode = "200", description = "The subscription type.", headers = @Header(ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionType")))
     @APIResponse(responseCode = "404", description = "No type has this id.")
     public Response find(@PathParam("id") String id) {
         return ok(require(id));
@@ -60,12 +66,15 @@ public class SubscriptionTypesApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a subscription type", description = "Creates a draft. content_types and "
-            + "consent_type cannot change afterwards.")
-    @RequestBody(content = @Content(example = "{\"content_types\":[\"sms_message\"],\"consent_type\":\"opt_in\","
+    @Operation(operationId = "createSubscriptionType", summary = "Create a subscription type",
+            description = "Creates a draft. content_types and consent_type cannot change afterwards.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "NewSubscriptionType"),
+            example = "{\"content_types\":[\"sms_message\"],\"consent_type\":\"opt_in\","
             + "\"default_translation\":{\"name\":\"Deals\",\"description\":\"Weekly offers\",\"locale\":\"en\"},"
             + "\"translations\":[{\"name\":\"Offres\",\"description\":\"Offres de la semaine\",\"locale\":\"fr\"}]}"))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionTypeJson.class)))
+    @APIResponse(responseCode = "200", description = "The new draft.", headers = @Header(ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionType")))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; the error names it.")
     public Response create(String body, @Context SecurityContext caller) {
         SubscriptionTypeView created = types.create(SubscriptionTypeRequests.creation(body), actor(caller));
@@ -75,12 +84,21 @@ public class SubscriptionTypesApi {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the texts of a subscription type", description = "Replaces default_translation "
-            + "and translations when given. Sending another content_types or consent_type is rejected. With "
-            + "If-Match, a change based on an older version is rejected with 409.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionTypeJson.class)))
+    @Operation(operationId = "updateSubscriptionType", summary = "Change the texts of a subscription type",
+            description = "Replaces default_translation and translations when given. Sending another content_types "
+                    + "or consent_type is rejected. With If-Match, a change based on an older version is rejected "
+                    + "with 409.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "SubscriptionTypeChange"),
+            example = "{\"default_translation\":{\"name\":\"Weekly deals\",\"description\":\"Offers every Monday\","
+                    + "\"locale\":\"en\"}}"))
+    @APIResponse(responseCode = "200", description = "The changed type.", headers = @Header(ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionType")))
+    @APIResponse(responseCode = "400", description = "A field is invalid, an immutable field differs, or If-Match "
+            + "is not an entity tag of this API; the error names the field.")
+    @APIResponse(responseCode = "404", description = "No type has this id.")
     @APIResponse(responseCode = "409", description = "The type is archived, or changed since the If-Match version.")
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
+    public Response update(@PathParam("id") String id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, String body,
                            @Context SecurityContext caller) {
         SubscriptionTypeView current = require(id);
         Long expected = SubscriptionTypeRequests.expectedVersion(ifMatch);
@@ -91,11 +109,15 @@ public class SubscriptionTypesApi {
 
     @POST
     @Path("{id}/put_live")
-    @Operation(summary = "Put a draft subscription type live", description = "A live type is offered to "
-            + "customers, forms and sends. Putting a live type live changes nothing.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionTypeJson.class)))
-    @APIResponse(responseCode = "409", description = "The type is archived.")
-    public Response putLive(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(operationId = "putSubscriptionTypeLive", summary = "Put a draft subscription type live",
+            description = "A live type is offered to customers, forms and sends. Putting a live type live changes "
+                    + "nothing.")
+    @APIResponse(responseCode = "200", description = "The live type.", headers = @Header(ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionType")))
+    @APIResponse(responseCode = "400", description = "If-Match is not an entity tag of this API.")
+    @APIResponse(responseCode = "404", description = "No type has this id.")
+    @APIResponse(responseCode = "409", description = "The type is archived, or changed since the If-Match version.")
+    public Response putLive(@PathParam("id") String id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                             @Context SecurityContext caller) {
         long typeId = require(id).id();
         return ok(types.putLive(typeId, SubscriptionTypeRequests.expectedVersion(ifMatch), actor(caller)));
@@ -103,10 +125,15 @@ public class SubscriptionTypesApi {
 
     @POST
     @Path("{id}/archive")
-    @Operation(summary = "Archive a subscription type", description = "Archived types are kept for the consent "
-            + "records that point at them and are never offered again. There is no delete.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionTypeJson.class)))
-    public Response archive(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(operationId = "archiveSubscriptionType", summary = "Archive a subscription type",
+            description = "Archived types are kept for the consent records that point at them and are never "
+                    + "offered again. There is no delete.")
+    @APIResponse(responseCode = "200", description = "The archived type.", headers = @Header(ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionType")))
+    @APIResponse(responseCode = "400", description = "If-Match is not an entity tag of this API.")
+    @APIResponse(responseCode = "404", description = "No type has this id.")
+    @APIResponse(responseCode = "409", description = "The type changed since the If-Match version.")
+    public Response archive(@PathParam("id") String id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                             @Context SecurityContext caller) {
         long typeId = require(id).id();
         return ok(types.archive(typeId, SubscriptionTypeRequests.expectedVersion(ifMatch), actor(caller)));

@@ -1,0 +1,2 @@
+/** What other modules may use of the opt-in form app. */
+package org.optline.optinform.api;

@@ -152,6 +152,27 @@ class AdminSecurityIT {
     }
 
     @Test
+    void rootSendsSignedInAccountToStartPage() {
+        PageSession admin = signedInAdmin();
+        String email = "root-" + unique() + "@tests.optline.invalid";
+        String password = "agent-password-" + unique();
+        createAgent(admin, email, "Root Agent", password);
+        PageSession agent = new PageSession(base);
+        HttpResponse<String> agentSignIn = agent.signIn(email, password);
+
+        HttpResponse<String> adminRoot = admin.get("/");
+        HttpResponse<String> agentRoot = agent.get("/");
+        HttpResponse<String> agentAdminPage = agent.get("/admin/users");
+
+        assertThat(adminRoot.statusCode()).isEqualTo(302);
+        assertThat(location(adminRoot).getPath()).isEqualTo("/admin/subscriptions");
+        assertThat(agentRoot.statusCode()).isEqualTo(302);
+        assertThat(location(agentRoot).getPath()).isEqualTo(location(agentSignIn).getPath());
+        assertThat(agentAdminPage.statusCode()).isEqualTo(403);
+        assertThat(agentAdminPage.body()).contains("Not allowed");
+    }
+
+    @Test
     void nextParameterStaysOnSite() {
         PageSession local = new PageSession(base);
         HttpResponse<String> toUsers = local.signIn(TestCredentials.adminEmail(), TestCredentials.adminPassword(), "/admin/users");

@@ -60,13 +60,18 @@ public class MessengerGate {
     /**
      * Rejects a state change sent by a browser from another site than Optline itself, where the
      * messenger frame lives. Requests without an {@code Origin} come from non-browser clients,
-     * which the token alone authenticates.
+     * which the token alone authenticates. Chromium sends {@code Origin: null} for the frame's own
+     * requests, because Optline's pages set {@code Referrer-Policy: no-referrer}; such a request passes
+     * only with {@code Sec-Fetch-Site: same-origin}.
      */
     Optional<Response> requireFrameOrigin(HttpServletRequest request, Locale locale) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
-        boolean crossSite = fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        boolean sameOrigin = "same-origin".equals(fetchSite);
+        boolean crossSite = fetchSite != null && !sameOrigin && !fetchSite.equals("none");
         String origin = request.getHeader("Origin");
-        if (crossSite || (origin != null && !sameAuthority(origin, request.getHeader("Host")))) {
+        boolean foreignOrigin = origin != null && !(origin.equals("null") ? sameOrigin
+                : sameAuthority(origin, request.getHeader("Host")));
+        if (crossSite || foreignOrigin) {
             return Optional.of(notice(403, MessengerTexts.forLocale(locale).get("error.origin")));
         }
         return Optional.empty();
@@ -87,7 +92,7 @@ public class MessengerGate {
     }
 
     private static boolean sameAuthority(String origin, String host) {
-        if (host == null || origin.equals("null")) {
+        if (host == null) {
             return false;
         }
         try {

@@ -19,6 +19,15 @@ public final class RequestKinds {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
+    /**
+     * Returns whether the request goes to the messenger's endpoints, which authenticate by the messenger
+     * token header, never by cookie, so that a forged cross-site request carries no credentials.
+     */
+    public static boolean isMessenger(HttpServletRequest request) {
+        String path = path(request);
+        return path.equals("/messenger") || path.startsWith("/messenger/");
+    }
+
     /** Returns whether the request can change state, so that it needs a CSRF token when it comes from a page. */
     public static boolean isStateChanging(HttpServletRequest request) {
         return switch (request.getMethod()) {

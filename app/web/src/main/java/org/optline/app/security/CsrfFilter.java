@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * <p>The token travels in the {@value CsrfTokens#HEADER} header, which the layout makes htmx send
  * with every request; only the plain sign-in and sign-out forms send it as a form field. The public
  * API is exempt because it authenticates with a bearer token and ignores cookies, and so is the
- * messenger, which authenticates with its token header and checks the origin itself.
+ * messenger, which authenticates with a messenger token in a header and checks the origin itself.
  */
 public class CsrfFilter extends HttpFilter {
 

@@ -20,12 +20,17 @@ public final class RequestKinds {
     }
 
     /**
-     * Returns whether the request goes to the messenger's endpoints, which authenticate by the messenger
-     * token header, never by cookie, so that a forged cross-site request carries no credentials.
+     * Returns whether the request goes to the messenger, which the widget calls from other websites. It
+     * authenticates by a messenger token in a header, never by cookie, and checks origins itself.
      */
     public static boolean isMessenger(HttpServletRequest request) {
         String path = path(request);
         return path.equals("/messenger") || path.startsWith("/messenger/");
+    }
+
+    /** Returns whether the request goes to the widget's static files, which other websites load. */
+    public static boolean isWidgetFile(HttpServletRequest request) {
+        return path(request).startsWith("/widget/");
     }
 
     /** Returns whether the request can change state, so that it needs a CSRF token when it comes from a page. */

@@ -1,7 +1,7 @@
 -- The messenger widget: its workspace settings, the anonymous visitors it turned into leads, and the
 -- request counters that rate-limit its public endpoints across all app instances.
 
--- The single row has id 1. The first instance to start fills in both keys, so every instance signs and
+-- The single row has id 1. The first instance that reads the settings fills in both keys, so every instance signs and
 -- checks with the same ones.
 CREATE TABLE messenger_settings (
     id               TINYINT       NOT NULL,

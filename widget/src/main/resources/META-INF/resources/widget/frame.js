@@ -1,6 +1,6 @@
 // Runs inside the messenger iframe on Optline's own origin. It takes the messenger token from the URL
 // fragment, removes the fragment from the address, and sends the token in a header with every htmx
-// request. It tells the embedding page to close the messenger through postMessage, aimed at the
+// request. It sends the embedding page a close message through postMessage, aimed at the
 // origin that the server read from the token.
 (function () {
   "use strict";

@@ -211,7 +211,7 @@ class MessengerIT {
     void sessionsOfOneVisitorAreRateLimited() {
         String visitor = visitorId();
         HttpResponse<String> limited = null;
-        // 125 requests span at most two one-minute windows, so one window holds more than the limit of 60.
+        // 125 requests span at most two one-minute windows, so one window contains more than the limit of 60.
         for (int i = 0; i < 125 && limited == null; i++) {
             HttpResponse<String> response = session(SHOP, Json.createObjectBuilder().add("visitor_id", visitor));
             if (response.statusCode() == 429) {

@@ -63,7 +63,7 @@ public class MessengerFrameResource {
     HttpServletRequest request;
 
     /**
-     * Returns the frame page. It holds no contact data, because the token is in the URL fragment that
+     * Returns the frame page. It contains no contact data, because the token is in the URL fragment that
      * only the browser sees; frame.js loads the conversation with it. Only allow-listed sites may frame it.
      */
     @GET
@@ -101,7 +101,7 @@ public class MessengerFrameResource {
                 "parentOrigin", visitor.origin(), "maxLength", MAX_MESSAGE_CHARS))).build();
     }
 
-    /** Returns the parts added after part {@code after} and the poller that asks for the next ones. */
+    /** Returns the parts added after part {@code after} and the poller that requests the next ones. */
     @GET
     @Path("conversation/parts")
     @Operation(hidden = true)

@@ -15,6 +15,7 @@ import org.optline.optinform.entity.FormState;
 import org.optline.optinform.entity.FormSubmission;
 import org.optline.optinform.entity.FormVersion;
 import org.optline.optinform.entity.OptInForm;
+import org.optline.platform.InvalidInputException;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.ConsentAction;
 import org.optline.subscriptions.api.ConsentLedger;
@@ -94,12 +95,18 @@ public class FormSubmissions {
      */
     public FormDetails submit(SubmissionRequest request) {
         if (request.idempotencyKey() == null || !KEY.matcher(request.idempotencyKey()).matches()) {
-            throw new org.optline.platform.InvalidInputException("idempotency_key", "The form's idempotency key is "
+            throw new InvalidInputException("idempotency_key", "The form's idempotency key is "
                     + "missing or malformed. Reload the conversation and submit the form again.");
         }
-        requireOwnForm(request.formId(), request.contactId());
-        // Locking the form makes concurrent submissions of it wait here, so the second one sees the first.
+        // Locking the form first makes concurrent submissions of it wait here, so the second one reads
+        // the first one's rows, and no earlier read of the form can turn the lock into a version conflict.
         OptInForm form = em.find(OptInForm.class, request.formId(), LockModeType.PESSIMISTIC_WRITE);
+        boolean own = form != null && conversations.find(form.conversationId())
+                .map(conversation -> conversation.contactId() == request.contactId())
+                .orElse(false);
+        if (!own) {
+            throw new FormNotFoundException(String.valueOf(request.formId()));
+        }
         Optional<FormSubmission> sameKey = em.createQuery(
                         "SELECT s FROM FormSubmission s WHERE s.idempotencyKey = :key", FormSubmission.class)
                 .setParameter("key", request.idempotencyKey())

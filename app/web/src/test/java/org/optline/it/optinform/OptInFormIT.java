@@ -40,10 +40,10 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The opt-in form over HTTP, as the agent's inbox and the customer's messenger frame send it: the
- * composer offers and accepts only live types, markup is shown as text, a saved number is read-only,
- * bad numbers store nothing, foreign origins and forged tokens are rejected, and a repeated submission
- * records one event. Results are checked with SQL on what the app stored.
+ * The opt-in form over HTTP, as the agent's inbox and the customer's messenger frame send it. The
+ * composer offers and accepts only live types, and markup is shown as text. A saved number is
+ * read-only, bad numbers store nothing, foreign origins and forged tokens are rejected, and a repeated
+ * submission records one event. Results are checked with SQL on what the app stored.
  */
 @ExtendWith(ArquillianExtension.class)
 class OptInFormIT {

@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 
 /**
  * Records a customer's submission of an opt-in form: the new phone number if any, the opt-in event
- * with its evidence, the submission row and a line for agents, all in one transaction, so that a
- * refused opt-in stores no number either.
+ * with its evidence, the submission row and a line for agents. All of it runs in one transaction, so
+ * a refused opt-in stores no number either.
  */
 @ApplicationScoped
 @Transactional
@@ -137,6 +137,7 @@ public class FormSubmissions {
             }
             phone = entry.e164();
         }
+
         FormVersion version = em.find(FormVersion.class, form.formVersionId());
         Evidence evidence = new Evidence(request.ipAddress(), request.userAgent(), form.conversationId(), form.partId(),
                 new ShownText(request.locale(), version.title(), version.button(), version.legalHtml()));
@@ -146,12 +147,14 @@ public class FormSubmissions {
             throw notAvailable(request, refused.message());
         }
         Integer seq = outcome instanceof ConsentOutcome.Changed changed ? changed.seq() : null;
+
         Instant now = clock.instant();
         em.persist(new FormSubmission(form.id(), request.idempotencyKey(), contact.id(), version.id(), phone, seq,
                 request.ipAddress(), request.userAgent(), request.locale(), now));
         form.markSubmitted(now);
         em.flush();
         conversations.addEvent(form.conversationId(), eventText(contact, type, phone));
+
         String masked = PhoneNumber.mask(phone);
         LOG.info(() -> "Opt-in form " + form.id() + " submitted by contact " + contact.id() + " for subscription type "
                 + type.id() + (masked == null ? "" : " with " + masked) + ", consent event "
@@ -161,9 +164,9 @@ public class FormSubmissions {
 
     /** Returns the line agents read in the conversation, such as "Ann opted in to Deals with +1******0142 in the opt-in form." */
     static String eventText(ContactView contact, SubscriptionTypeView type, String phone) {
-        String who = contact.name() == null || contact.name().isBlank() ? "The contact" : contact.name();
+        String name = contact.name() == null || contact.name().isBlank() ? "The contact" : contact.name();
         String number = phone == null ? "" : " with " + PhoneNumber.mask(phone);
-        return who + " opted in to \u201C" + type.defaultTranslation().name() + "\u201D" + number + " in the opt-in form.";
+        return name + " opted in to \u201C" + type.defaultTranslation().name() + "\u201D" + number + " in the opt-in form.";
     }
 
     private static FormInputException notAvailable(SubmissionRequest request, String reason) {

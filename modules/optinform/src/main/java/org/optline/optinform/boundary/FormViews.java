@@ -69,7 +69,7 @@ final class FormViews {
                 texts.get("form.phone.saved"), texts.get("form.phone.saved_help"));
     }
 
-    /** Returns the customer's view of a draft in the composer, as a contact without a saved number sees it. */
+    /** Returns the customer's view of a draft in the composer, as it is shown to a contact without a saved number. */
     static CustomerFormModel preview(SubscriptionTypeView type, FormContent content, FormTexts texts, String defaultCountry) {
         FormDetails draft = new FormDetails(0, 0, null, FormState.WAITING, type.id(), java.util.Optional.of(type), 0,
                 content, java.util.Optional.empty());
@@ -86,11 +86,11 @@ final class FormViews {
     }
 
     private static String errorText(FormTexts texts, FormProblem problem, String typed) {
-        String shown = typed == null ? "" : typed.strip();
+        String input = typed == null ? "" : typed.strip();
         return switch (problem) {
             case MISSING_PHONE -> texts.get("form.error.missing");
-            case INVALID_PHONE -> texts.get("form.error.invalid", null, null, shown);
-            case NOT_MOBILE -> texts.get("form.error.not_mobile", null, null, shown);
+            case INVALID_PHONE -> texts.get("form.error.invalid", null, null, input);
+            case NOT_MOBILE -> texts.get("form.error.not_mobile", null, null, input);
             case SAVED_NUMBER_READ_ONLY -> texts.get("form.error.saved");
             case NOT_AVAILABLE -> texts.get("form.error.unavailable");
         };

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The opt-in form as the helpdesk sees it: its composer button, and its parts for agents and customers. */
+/** The opt-in form's implementation of the helpdesk's app interface: its composer button, and its parts for agents and customers. */
 @ApplicationScoped
 public class OptInFormConversationApp implements ConversationApp {
 

@@ -43,7 +43,10 @@ import java.util.logging.Logger;
 @Produces(MediaType.TEXT_HTML)
 public class SubmissionsEndpoint {
 
-    static final String TOKEN_HEADER = "X-Optline-Messenger-Token";
+    static final String TOKEN_HEADER = MessengerTokens.HEADER;
+
+    /** Input that is well-formed but breaks a rule, such as a landline number (RFC 9110, section 15.5.21). */
+    private static final int UNPROCESSABLE_CONTENT = 422;
 
     private static final Logger LOG = Logger.getLogger(SubmissionsEndpoint.class.getName());
 
@@ -85,9 +88,10 @@ public class SubmissionsEndpoint {
         } catch (FormNotFoundException e) {
             return notFound();
         } catch (FormInputException e) {
-            // The form is shown again with the problem, as a normal response so that htmx swaps it in.
+            // The messenger frame's htmx swaps 4xx responses too, so the form shows the problem in place.
             FormDetails form = submissions.requireOwnForm(id.get(), contact.get().id());
-            return Response.ok(customerView(form, contact.get(), texts, e.typed(), e)).build();
+            return Response.status(UNPROCESSABLE_CONTENT).entity(customerView(form, contact.get(), texts, e.typed(), e))
+                    .build();
         }
     }
 

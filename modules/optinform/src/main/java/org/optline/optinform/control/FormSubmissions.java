@@ -15,6 +15,7 @@ import org.optline.optinform.entity.FormState;
 import org.optline.optinform.entity.FormSubmission;
 import org.optline.optinform.entity.FormVersion;
 import org.optline.optinform.entity.OptInForm;
+import org.optline.platform.InvalidInputException;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.ConsentAction;
 import org.optline.subscriptions.api.ConsentLedger;
@@ -35,8 +36,8 @@ import java.util.regex.Pattern;
 
 /**
  * Records a customer's submission of an opt-in form: the new phone number if any, the opt-in event
- * with its evidence, the submission row and a line for agents, all in one transaction, so that a
- * refused opt-in stores no number either.
+ * with its evidence, the submission row and a line for agents. All of it runs in one transaction, so
+ * a refused opt-in stores no number either.
  */
 @ApplicationScoped
 @Transactional
@@ -94,12 +95,18 @@ public class FormSubmissions {
      */
     public FormDetails submit(SubmissionRequest request) {
         if (request.idempotencyKey() == null || !KEY.matcher(request.idempotencyKey()).matches()) {
-            throw new org.optline.platform.InvalidInputException("idempotency_key", "The form's idempotency key is "
+            throw new InvalidInputException("idempotency_key", "The form's idempotency key is "
                     + "missing or malformed. Reload the conversation and submit the form again.");
         }
-        requireOwnForm(request.formId(), request.contactId());
-        // Locking the form makes concurrent submissions of it wait here, so the second one sees the first.
+        // Locking the form first makes concurrent submissions of it wait here, so the second one reads
+        // the first one's rows, and no earlier read of the form can turn the lock into a version conflict.
         OptInForm form = em.find(OptInForm.class, request.formId(), LockModeType.PESSIMISTIC_WRITE);
+        boolean own = form != null && conversations.find(form.conversationId())
+                .map(conversation -> conversation.contactId() == request.contactId())
+                .orElse(false);
+        if (!own) {
+            throw new FormNotFoundException(String.valueOf(request.formId()));
+        }
         Optional<FormSubmission> sameKey = em.createQuery(
                         "SELECT s FROM FormSubmission s WHERE s.idempotencyKey = :key", FormSubmission.class)
                 .setParameter("key", request.idempotencyKey())
@@ -130,6 +137,7 @@ public class FormSubmissions {
             }
             phone = entry.e164();
         }
+
         FormVersion version = em.find(FormVersion.class, form.formVersionId());
         Evidence evidence = new Evidence(request.ipAddress(), request.userAgent(), form.conversationId(), form.partId(),
                 new ShownText(request.locale(), version.title(), version.button(), version.legalHtml()));
@@ -139,12 +147,14 @@ public class FormSubmissions {
             throw notAvailable(request, refused.message());
         }
         Integer seq = outcome instanceof ConsentOutcome.Changed changed ? changed.seq() : null;
+
         Instant now = clock.instant();
         em.persist(new FormSubmission(form.id(), request.idempotencyKey(), contact.id(), version.id(), phone, seq,
                 request.ipAddress(), request.userAgent(), request.locale(), now));
         form.markSubmitted(now);
         em.flush();
         conversations.addEvent(form.conversationId(), eventText(contact, type, phone));
+
         String masked = PhoneNumber.mask(phone);
         LOG.info(() -> "Opt-in form " + form.id() + " submitted by contact " + contact.id() + " for subscription type "
                 + type.id() + (masked == null ? "" : " with " + masked) + ", consent event "
@@ -154,9 +164,9 @@ public class FormSubmissions {
 
     /** Returns the line agents read in the conversation, such as "Ann opted in to Deals with +1******0142 in the opt-in form." */
     static String eventText(ContactView contact, SubscriptionTypeView type, String phone) {
-        String who = contact.name() == null || contact.name().isBlank() ? "The contact" : contact.name();
+        String name = contact.name() == null || contact.name().isBlank() ? "The contact" : contact.name();
         String number = phone == null ? "" : " with " + PhoneNumber.mask(phone);
-        return who + " opted in to \u201C" + type.defaultTranslation().name() + "\u201D" + number + " in the opt-in form.";
+        return name + " opted in to \u201C" + type.defaultTranslation().name() + "\u201D" + number + " in the opt-in form.";
     }
 
     private static FormInputException notAvailable(SubmissionRequest request, String reason) {

@@ -132,6 +132,9 @@ class InboxBrowserIT {
         links.getFirst().click();
         browser.await("the first conversation", driver -> browser.path().startsWith("/inbox/conversations/"));
         assertThat(browser.labelled("Messages").getText()).contains("We have news for you");
+        Long conversationWidth = (Long) ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth");
+        assertThat(conversationWidth).as("conversation page width at %s", PHONE).isLessThanOrEqualTo(PHONE.getWidth());
         assertThat(PageSession.document(agent.get("/inbox/contacts/" + first + "/conversations"))
                 .select("a")).hasSize(1);
         assertThat(PageSession.document(agent.get("/inbox/contacts/" + second + "/conversations"))

@@ -165,7 +165,9 @@ class InboxIT {
                 + TestDatabase.number("SELECT MAX(id) FROM conversation_part WHERE conversation_id = ?", conversation));
 
         assertThat(reply.statusCode()).isEqualTo(200);
-        assertThat(reply.headers().firstValue("HX-Trigger")).contains("partsChanged");
+        assertThat(reply.headers().firstValue("HX-Trigger")).contains("conversationPartsChanged");
+        assertThat(PageSession.document(reply).select("#conversation-state[hx-swap-oob] input[name=version]").val())
+                .isEqualTo(String.valueOf(TestDatabase.number("SELECT version FROM conversation WHERE id = ?", conversation)));
         assertThat(newParts.statusCode()).isEqualTo(200);
         Document parts = PageSession.document(newParts);
         assertThat(parts.select("article[data-kind=agent_message]")).hasSize(1);

@@ -23,15 +23,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.optline.it.helpdesk.InboxFixtures.contact;
-import static org.optline.it.helpdesk.InboxFixtures.insertCustomerMessage;
 import static org.optline.it.helpdesk.InboxFixtures.signedInAgent;
 import static org.optline.it.helpdesk.InboxFixtures.startConversations;
 import static org.optline.it.helpdesk.InboxFixtures.state;
 import static org.optline.it.support.SubscriptionTypeFixtures.unique;
 
 /**
- * The agent inbox in headless Chromium: a conversation that shows new customer messages without a
- * reload, replies, closing and reopening, and the "New message" page, at desktop and phone width.
+ * The agent inbox in headless Chromium: a conversation that shows new messenger messages without a
+ * reload, replies, closing and reopening, and the "New message" page at phone width.
  */
 @ExtendWith(ArquillianExtension.class)
 class InboxBrowserIT {
@@ -49,11 +48,12 @@ class InboxBrowserIT {
     /** One Chromium for the class, because starting it per test costs seconds; each test takes over a new session. */
     private static Browser browser;
 
+    private URI base;
     private PageSession agent;
 
     @BeforeEach
     void signIn() {
-        URI base = LocalOptline.base(deployment);
+        base = LocalOptline.base(deployment);
         agent = signedInAgent(base, PageSession.signedInAdmin(base));
         if (browser == null) {
             browser = Browser.start(base);
@@ -71,20 +71,19 @@ class InboxBrowserIT {
 
     @Test
     void conversationUpdatesWithoutReload() {
-        String name = "Live " + unique();
-        long conversation = startConversations(agent, "Hello from the team", contact(name)).getFirst();
+        MessengerCustomer customer = MessengerCustomer.arrive(base);
+        long conversation = customer.write("Hello, anyone there? " + unique());
         browser.open("/inbox");
-        browser.link(name + " 1").click();
+        browser.driver().findElement(By.cssSelector("a[href='/inbox/conversations/" + conversation + "']")).click();
         browser.await("the conversation page", driver -> browser.path().equals("/inbox/conversations/" + conversation));
         WebElement log = browser.labelled("Messages");
         markPage();
 
-        long partId = insertCustomerMessage(conversation, "Is my parcel on its way?");
+        String question = "Is my parcel on its way? " + unique();
+        customer.write(question);
 
-        browser.await("the customer's message without reload", driver ->
-                !log.findElements(By.id("part-" + partId)).isEmpty());
-        assertThat(log.findElement(By.id("part-" + partId)).getText()).contains("Is my parcel on its way?");
-        assertThat(log.findElements(By.id("part-" + partId))).hasSize(1);
+        browser.await("the customer's message without reload", driver -> log.getText().contains(question));
+        assertThat(log.findElements(By.cssSelector("article[data-kind=customer_message]"))).hasSize(2);
         assertPageNotReloaded();
 
         browser.field("Reply").sendKeys("Yes, it ships today.");
@@ -92,7 +91,7 @@ class InboxBrowserIT {
 
         browser.await("the agent's reply in the log", driver -> log.getText().contains("Yes, it ships today."));
         browser.await("an empty reply box", driver -> browser.field("Reply").getDomProperty("value").isEmpty());
-        assertThat(log.findElements(By.cssSelector("article[data-kind=agent_message]"))).hasSize(2);
+        assertThat(log.findElements(By.cssSelector("article[data-kind=agent_message]"))).hasSize(1);
 
         browser.button("Close conversation").click();
 
@@ -133,6 +132,9 @@ class InboxBrowserIT {
         links.getFirst().click();
         browser.await("the first conversation", driver -> browser.path().startsWith("/inbox/conversations/"));
         assertThat(browser.labelled("Messages").getText()).contains("We have news for you");
+        Long conversationWidth = (Long) ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth");
+        assertThat(conversationWidth).as("conversation page width at %s", PHONE).isLessThanOrEqualTo(PHONE.getWidth());
         assertThat(PageSession.document(agent.get("/inbox/contacts/" + first + "/conversations"))
                 .select("a")).hasSize(1);
         assertThat(PageSession.document(agent.get("/inbox/contacts/" + second + "/conversations"))

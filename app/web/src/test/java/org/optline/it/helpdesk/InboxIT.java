@@ -165,7 +165,9 @@ class InboxIT {
                 + TestDatabase.number("SELECT MAX(id) FROM conversation_part WHERE conversation_id = ?", conversation));
 
         assertThat(reply.statusCode()).isEqualTo(200);
-        assertThat(reply.headers().firstValue("HX-Trigger")).contains("partsChanged");
+        assertThat(reply.headers().firstValue("HX-Trigger")).contains("conversationPartsChanged");
+        assertThat(PageSession.document(reply).select("#conversation-state[hx-swap-oob] input[name=version]").val())
+                .isEqualTo(String.valueOf(TestDatabase.number("SELECT version FROM conversation WHERE id = ?", conversation)));
         assertThat(newParts.statusCode()).isEqualTo(200);
         Document parts = PageSession.document(newParts);
         assertThat(parts.select("article[data-kind=agent_message]")).hasSize(1);
@@ -274,5 +276,43 @@ class InboxIT {
         assertThat(panel.select("a[href=/inbox/conversations/" + conversation + "]")).hasSize(1);
         assertThat(profile.select("#contact-conversations").attr("hx-get"))
                 .isEqualTo("/inbox/contacts/" + contactId + "/conversations");
+    }
+
+    @Test
+    void customerMessageReopensClosedConversation() {
+        PageSession agent = signedInAgent(base, admin);
+        MessengerCustomer customer = MessengerCustomer.arrive(base);
+        long conversation = customer.write("First question " + unique());
+        HttpResponse<String> closed = agent.htmxPost("/inbox/conversations/" + conversation + "/close",
+                "version", shownVersion(agent, conversation));
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(state(conversation)).isEqualTo("CLOSED");
+
+        String followUp = "Second question " + unique();
+        long written = customer.write(followUp);
+
+        assertThat(written).isEqualTo(conversation);
+        assertThat(state(conversation)).isEqualTo("OPEN");
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM conversation_part WHERE conversation_id = ? AND kind = 'EVENT' "
+                + "AND body = 'Reopened by the contact''s message'", conversation)).isEqualTo(1);
+        Document page = PageSession.document(agent.get("/inbox/conversations/" + conversation));
+        assertThat(page.select("#parts article[data-kind=customer_message]").text()).contains(followUp);
+        assertThat(page.select("#conversation-state button").text()).isEqualTo("Close conversation");
+    }
+
+    @Test
+    void customerCannotWriteIntoOtherContactsConversation() {
+        PageSession agent = signedInAgent(base, admin);
+        long other = startConversations(agent, "Only for Ann", contact("Other " + unique())).getFirst();
+        MessengerCustomer customer = MessengerCustomer.arrive(base);
+        String text = "Intruding " + unique();
+
+        long written = customer.write(text);
+
+        assertThat(written).isNotEqualTo(other);
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM conversation_part WHERE conversation_id = ? "
+                + "AND kind = 'CUSTOMER_MESSAGE'", other)).isZero();
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM conversation a JOIN conversation b ON a.contact_id = b.contact_id "
+                + "WHERE a.id = ? AND b.id = ?", written, other)).isZero();
     }
 }

@@ -42,8 +42,11 @@ import static org.optline.helpdesk.boundary.HelpdeskTemplates.render;
 @Produces(MediaType.TEXT_HTML)
 public class InboxPage {
 
-    /** The htmx event on which the conversation page asks for new parts at once, without waiting for the poll. */
-    static final String PARTS_CHANGED = "partsChanged";
+    /**
+     * The htmx event on which the conversation page requests new parts at once, without waiting for the
+     * poll. App composers, such as the opt-in form's, fire it too after inserting a part.
+     */
+    static final String PARTS_CHANGED = "conversationPartsChanged";
 
     /** How many conversations one page of the inbox list shows. */
     static final int PAGE_SIZE = 50;
@@ -103,7 +106,7 @@ public class InboxPage {
     }
 
     /**
-     * Returns the parts after {@code after} followed by a new poller that asks for the parts after the
+     * Returns the parts after {@code after} followed by a new poller that requests the parts after the
      * last of them, or 204 when there is none, so that htmx swaps nothing.
      */
     @GET
@@ -130,7 +133,8 @@ public class InboxPage {
     public Response reply(@PathParam("id") String id, @FormParam("body") String body, @Context SecurityContext caller) {
         long conversationId = HelpdeskIds.conversation(id);
         conversations.addAgentMessage(conversationId, agent(caller), body);
-        return changed(render("inbox/replyForm.jte", Map.of("conversationId", conversationId)), PARTS_CHANGED);
+        ConversationView replied = require(id);
+        return changed(render("inbox/replied.jte", Map.of("conversation", replied)), PARTS_CHANGED);
     }
 
     @POST

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A part as the conversation page shows it.
  *
- * @param appViews what each installed app of the part's type renders for it; empty for other kinds
- *                 and for app parts whose app is not installed
+ * @param appViews what each installed app of the part's type renders for it. The list is empty for
+ *                 other kinds and for app parts whose app is not installed.
  */
 public record PartModel(PartView part, List<Content> appViews) {
 

@@ -366,7 +366,7 @@ class OptInFormIT {
             contact.add("phone", phone);
         }
         if (locale != null) {
-            contact.add("locale", locale);
+            contact.add("language_override", locale);
         }
         HttpResponse<String> created = api.post("/api/contacts", contact.build().toString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);

@@ -45,7 +45,8 @@ public class ActiveAccountFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
-        if (principal == null || RequestKinds.isApi(request) || stillValid(request, principal.getName())) {
+        if (principal == null || RequestKinds.isApi(request) || RequestKinds.isMessenger(request)
+                || stillValid(request, principal.getName())) {
             chain.doFilter(request, response);
             return;
         }

@@ -19,6 +19,20 @@ public final class RequestKinds {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
+    /**
+     * Returns whether the request goes to the messenger, which the widget calls from other websites. It
+     * authenticates by a messenger token in a header, never by cookie, and checks origins itself.
+     */
+    public static boolean isMessenger(HttpServletRequest request) {
+        String path = path(request);
+        return path.equals("/messenger") || path.startsWith("/messenger/");
+    }
+
+    /** Returns whether the request goes to the widget's static files, which other websites load. */
+    public static boolean isWidgetFile(HttpServletRequest request) {
+        return path(request).startsWith("/widget/");
+    }
+
     /** Returns whether the request can change state, so that it needs a CSRF token when it comes from a page. */
     public static boolean isStateChanging(HttpServletRequest request) {
         return switch (request.getMethod()) {

@@ -13,8 +13,8 @@ final class SafeRedirects {
     /** The first page of admins, who manage subscription types. */
     static final String ADMIN_START = "/admin/subscriptions";
 
-    /** The first page of agents until the helpdesk inbox exists. */
-    static final String AGENT_START = "/account";
+    /** The first page of agents, who answer conversations. */
+    static final String AGENT_START = "/inbox";
 
     private SafeRedirects() {
     }

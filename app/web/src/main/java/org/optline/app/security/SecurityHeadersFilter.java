@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * Adds the headers that every response carries: no MIME sniffing, no referrer (links to customers'
  * pages carry tokens), and for pages a content security policy that allows only this site's own
- * scripts and styles and forbids framing.
+ * scripts and styles and forbids framing. The messenger sets its own policy, because allow-listed
+ * websites may frame it, and the widget's files are loaded by other websites.
  */
 public class SecurityHeadersFilter extends HttpFilter {
 
@@ -40,6 +41,12 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         if (RequestKinds.isApi(request)) {
             response.setHeader("Cache-Control", "no-store");
+        } else if (RequestKinds.isMessenger(request)) {
+            // The messenger's resources set Content-Security-Policy with frame-ancestors from the allow-list.
+            response.setHeader("Cache-Control", "no-store");
+        } else if (RequestKinds.isWidgetFile(request)) {
+            response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+            response.setHeader("Cache-Control", "public, max-age=300");
         } else {
             response.setHeader("Content-Security-Policy", PAGE_POLICY);
             response.setHeader("X-Frame-Options", "DENY");

@@ -147,8 +147,8 @@ class AdminSecurityIT {
         HttpResponse<String> agentSignIn = agent.signIn(email, password);
 
         assertThat(location(adminSignIn).getPath()).isEqualTo("/admin/subscriptions");
-        assertThat(location(agentSignIn).getPath()).isEqualTo("/account");
-        assertThat(agent.get("/account").statusCode()).isEqualTo(200);
+        assertThat(location(agentSignIn).getPath()).isEqualTo("/inbox");
+        assertThat(agent.get("/inbox").statusCode()).isEqualTo(200);
     }
 
     @Test

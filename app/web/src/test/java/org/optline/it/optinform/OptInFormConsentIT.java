@@ -1,0 +1,144 @@
+package org.optline.it.optinform;
+
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.optline.contacts.api.ContactChanges;
+import org.optline.contacts.api.Contacts;
+import org.optline.helpdesk.api.Channel;
+import org.optline.helpdesk.api.ConversationView;
+import org.optline.helpdesk.api.Conversations;
+import org.optline.it.support.OptlineDeployment;
+import org.optline.optinform.control.FormContent;
+import org.optline.optinform.control.FormInputException;
+import org.optline.optinform.control.FormProblem;
+import org.optline.optinform.control.FormSubmissions;
+import org.optline.optinform.control.OptInForms;
+import org.optline.optinform.control.SubmissionRequest;
+import org.optline.subscriptions.api.ActorKind;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentEventView;
+import org.optline.subscriptions.api.ConsentLedger;
+import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ConsentSource;
+import org.optline.subscriptions.api.ConsentType;
+import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.LocaleCode;
+import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.NewSubscriptionType;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+import org.optline.subscriptions.api.SubscriptionTypes;
+import org.optline.subscriptions.api.Translation;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The opt-in form's consent rules inside Payara against MariaDB: a customer who opted out themselves
+ * may opt in again through the form, and a refused opt-in stores neither the event nor the new number.
+ * These run in the container because no customer-facing path records a customer's own opt-out yet.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OptInFormConsentIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return OptlineDeployment.packagedWar().addClass(OptInFormConsentIT.class);
+    }
+
+    @Inject
+    OptInForms forms;
+
+    @Inject
+    FormSubmissions submissions;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    SubscriptionTypes types;
+
+    @Inject
+    Conversations conversations;
+
+    @Test
+    void customerOptedOutMayOptInAgain() {
+        long contact = contact("+447400123456");
+        SubscriptionTypeView type = liveSmsType();
+        ledger.record(new ConsentRequest(contact, type.id(), ConsentAction.OPT_OUT, ConsentSource.PREFERENCE_CENTER,
+                ActorKind.CUSTOMER, null, Evidence.NONE, null, null));
+        long formId = insertForm(contact, type);
+
+        submissions.submit(new SubmissionRequest(formId, contact, key(), null, "127.0.0.1", "test", "en"));
+
+        ConsentEventView last = ledger.history(contact).getLast();
+        assertEquals(ConsentAction.OPT_IN, last.action());
+        assertEquals(ConsentSource.FORM, last.source());
+        assertEquals(ActorKind.CUSTOMER, last.actorKind());
+        assertEquals(ConsentAction.OPT_IN, ledger.states(contact).get(type.id()).state());
+    }
+
+    @Test
+    void refusedOptInStoresNoNumber() {
+        long contact = contact(null);
+        SubscriptionTypeView type = liveSmsType();
+        long formId = insertForm(contact, type);
+        types.archive(type.id(), null, "test");
+
+        FormInputException refused = assertThrows(FormInputException.class, () -> submissions.submit(
+                new SubmissionRequest(formId, contact, key(), "+447400123456", "127.0.0.1", "test", "en")));
+
+        assertEquals(FormProblem.NOT_AVAILABLE, refused.problem());
+        assertNull(contacts.find(contact).orElseThrow().phone());
+        assertTrue(ledger.history(contact).isEmpty());
+        assertTrue(forms.find(formId).orElseThrow().submission().isEmpty());
+    }
+
+    @Test
+    void sameTextsShareOneVersion() {
+        long contact = contact(null);
+        SubscriptionTypeView type = liveSmsType();
+
+        long first = insertForm(contact, type);
+        long second = insertForm(contact, type);
+
+        assertEquals(forms.find(first).orElseThrow().versionId(), forms.find(second).orElseThrow().versionId());
+    }
+
+    private long contact(String phone) {
+        ContactChanges changes = new ContactChanges().with("role", "user").with("name", "Form " + key());
+        if (phone != null) {
+            changes.with("phone", phone);
+        }
+        return contacts.create(changes, "test").id();
+    }
+
+    private SubscriptionTypeView liveSmsType() {
+        LocaleCode en = new LocaleCode("en");
+        SubscriptionTypeView type = types.create(new NewSubscriptionType(MessageType.SMS, ConsentType.OPT_IN, en,
+                List.of(new Translation(en, "Form consent " + key(), ""))), "test");
+        return types.putLive(type.id(), null, "test");
+    }
+
+    private long insertForm(long contact, SubscriptionTypeView type) {
+        ConversationView conversation = conversations.startByContact(contact, Channel.MESSENGER);
+        long partRef = forms.insert(type, FormContent.typed("Deals", "", "<p>Reply STOP to end.</p>"),
+                List.of(conversation.id()), "agent@example.com").getFirst().appRef();
+        return partRef;
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,102 @@
+package org.optline.helpdesk.control.messenger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Counts messenger requests per client IP address and per visitor in fixed one-minute windows kept in
+ * MariaDB, so that every app instance adds to the same counters and a limit holds across instances.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    static final long WINDOW_SECONDS = 60;
+    /** Every this many counted requests, an instance deletes the windows that have ended. */
+    private static final long PURGE_EVERY = 500;
+
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "optline.messenger.requests-per-ip-per-minute", defaultValue = "600")
+    int perIp;
+
+    @Inject
+    @ConfigProperty(name = "optline.messenger.requests-per-visitor-per-minute", defaultValue = "60")
+    int perVisitor;
+
+    private final AtomicLong counted = new AtomicLong();
+
+    /**
+     * Counts a request from the IP address {@code ip} and returns the seconds until the caller may try
+     * again when the address went over its limit, or empty.
+     */
+    public OptionalLong hitByIp(String ip) {
+        return hit("ip:" + ip, perIp);
+    }
+
+    /** Counts a request of the visitor {@code visitorKey}, such as {@code contact:42}, like {@link #hitByIp}. */
+    public OptionalLong hitByVisitor(String visitorKey) {
+        return hit("visitor:" + visitorKey, perVisitor);
+    }
+
+    private OptionalLong hit(String bucket, int limit) {
+        long now = clock.instant().getEpochSecond();
+        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
+        String key = bucket.length() > 160 ? bucket.substring(0, 160) : bucket;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO messenger_rate_window "
+                    + "(bucket, window_start, hits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE hits = hits + 1")) {
+                upsert.setString(1, key);
+                upsert.setLong(2, windowStart);
+                upsert.executeUpdate();
+            }
+            int hits;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT hits FROM messenger_rate_window WHERE bucket = ? AND window_start = ?")) {
+                select.setString(1, key);
+                select.setLong(2, windowStart);
+                try (ResultSet row = select.executeQuery()) {
+                    hits = row.next() ? row.getInt(1) : 1;
+                }
+            }
+            if (counted.incrementAndGet() % PURGE_EVERY == 0) {
+                purge(connection, windowStart);
+            }
+            if (hits > limit) {
+                if (hits == limit + 1) {
+                    LOG.warning(() -> "Messenger rate limit of " + limit + " requests per minute reached by "
+                            + bucket.substring(0, bucket.indexOf(':')));
+                }
+                return OptionalLong.of(windowStart + WINDOW_SECONDS - now);
+            }
+            return OptionalLong.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting a messenger request failed", e);
+        }
+    }
+
+    private static void purge(Connection connection, long currentWindow) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM messenger_rate_window WHERE window_start < ?")) {
+            delete.setLong(1, currentWindow);
+            delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.optline.helpdesk.control.messenger;
+
+import org.junit.jupiter.api.Test;
+import org.optline.helpdesk.api.MessengerVisitor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MessengerTokenCodecTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+    private static final MessengerVisitor VISITOR = new MessengerVisitor(42, "https://shop.example",
+            NOW.plus(Duration.ofHours(12)));
+
+    private final MessengerTokenCodec codec = new MessengerTokenCodec(key(1));
+
+    @Test
+    void signedTokenVerifies() {
+        String token = codec.sign(VISITOR);
+
+        assertThat(codec.verify(token, NOW)).contains(VISITOR);
+    }
+
+    @Test
+    void tokensOfSameVisitorDiffer() {
+        assertThat(codec.sign(VISITOR)).isNotEqualTo(codec.sign(VISITOR));
+    }
+
+    @Test
+    void expiredTokenIsRejected() {
+        String token = codec.sign(VISITOR);
+
+        assertThat(codec.verify(token, VISITOR.expiresAt())).isEmpty();
+        assertThat(codec.verify(token, VISITOR.expiresAt().plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void tokenOfOtherKeyIsRejected() {
+        String token = new MessengerTokenCodec(key(2)).sign(VISITOR);
+
+        assertThat(codec.verify(token, NOW)).isEmpty();
+    }
+
+    @Test
+    void changedContactIsRejected() {
+        String token = codec.sign(VISITOR);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String forged = payload.replaceFirst("^42\n", "43\n");
+        assertThat(forged).isNotEqualTo(payload);
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        assertThat(codec.verify(tampered, NOW)).isEmpty();
+    }
+
+    @Test
+    void flippedSignatureCharacterIsRejected() {
+        String token = codec.sign(VISITOR);
+        char last = token.charAt(token.length() - 1);
+        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        assertThat(codec.verify(tampered, NOW)).isEmpty();
+    }
+
+    @Test
+    void malformedTokensAreRejected() {
+        for (String token : new String[]{null, "", "v1", "v1.", "v1..", "v2.abc.def", "v1.!!!.???",
+                "x".repeat(MessengerTokenCodec.MAX_TOKEN_LENGTH + 1)}) {
+            assertThat(codec.verify(token, NOW)).as("token %s", token).isEmpty();
+        }
+    }
+
+    @Test
+    void shortKeyIsRefused() {
+        assertThatThrownBy(() -> new MessengerTokenCodec(new byte[16]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 32 bytes");
+    }
+
+    private static byte[] key(int fill) {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) fill);
+        return key;
+    }
+}

@@ -1,0 +1,177 @@
+package org.optline.optinform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.optline.contacts.api.ContactChanges;
+import org.optline.contacts.api.ContactView;
+import org.optline.contacts.api.Contacts;
+import org.optline.contacts.api.PhoneNumber;
+import org.optline.helpdesk.api.Conversations;
+import org.optline.optinform.entity.FormState;
+import org.optline.optinform.entity.FormSubmission;
+import org.optline.optinform.entity.FormVersion;
+import org.optline.optinform.entity.OptInForm;
+import org.optline.platform.InvalidInputException;
+import org.optline.subscriptions.api.ActorKind;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentLedger;
+import org.optline.subscriptions.api.ConsentOutcome;
+import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ConsentSource;
+import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.ShownText;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+import org.optline.subscriptions.api.SubscriptionTypes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Records a customer's submission of an opt-in form: the new phone number if any, the opt-in event
+ * with its evidence, the submission row and a line for agents. All of it runs in one transaction, so
+ * a refused opt-in stores no number either.
+ */
+@ApplicationScoped
+@Transactional
+public class FormSubmissions {
+
+    private static final Logger LOG = Logger.getLogger(FormSubmissions.class.getName());
+
+    /** The shape of the keys that the customer view renders: 16 to 64 URL-safe Base64 characters. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+    @PersistenceContext(unitName = "optinform")
+    EntityManager em;
+
+    @Inject
+    OptInForms forms;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    SubscriptionTypes types;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Returns the form if it exists and its conversation is the contact's, reading the same either way
+     * otherwise, so that a visitor learns nothing about other contacts' forms.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FormDetails requireOwnForm(long formId, long contactId) {
+        FormDetails form = forms.find(formId).orElseThrow(() -> new FormNotFoundException(String.valueOf(formId)));
+        boolean own = conversations.find(form.conversationId())
+                .map(conversation -> conversation.contactId() == contactId)
+                .orElse(false);
+        if (!own) {
+            throw new FormNotFoundException(String.valueOf(formId));
+        }
+        return form;
+    }
+
+    /**
+     * Records the submission and returns the form as it is afterwards. A repeated request with the same
+     * key, or any request once the form was submitted, records nothing and returns the form as it is.
+     *
+     * @throws FormNotFoundException when the form does not exist or is another contact's
+     * @throws FormInputException    when the number is missing, invalid or not allowed, or the opt-in is
+     *                               refused; nothing is stored then
+     */
+    public FormDetails submit(SubmissionRequest request) {
+        if (request.idempotencyKey() == null || !KEY.matcher(request.idempotencyKey()).matches()) {
+            throw new InvalidInputException("idempotency_key", "The form's idempotency key is "
+                    + "missing or malformed. Reload the conversation and submit the form again.");
+        }
+        // Locking the form first makes concurrent submissions of it wait here, so the second one reads
+        // the first one's rows, and no earlier read of the form can turn the lock into a version conflict.
+        OptInForm form = em.find(OptInForm.class, request.formId(), LockModeType.PESSIMISTIC_WRITE);
+        boolean own = form != null && conversations.find(form.conversationId())
+                .map(conversation -> conversation.contactId() == request.contactId())
+                .orElse(false);
+        if (!own) {
+            throw new FormNotFoundException(String.valueOf(request.formId()));
+        }
+        Optional<FormSubmission> sameKey = em.createQuery(
+                        "SELECT s FROM FormSubmission s WHERE s.idempotencyKey = :key", FormSubmission.class)
+                .setParameter("key", request.idempotencyKey())
+                .getResultStream().findFirst();
+        if (sameKey.isPresent() && sameKey.get().formId() != form.id()) {
+            throw new FormNotFoundException(String.valueOf(request.formId()));
+        }
+        if (sameKey.isPresent() || form.state() == FormState.SUBMITTED) {
+            LOG.fine(() -> "Opt-in form " + form.id() + " submitted again by contact " + request.contactId()
+                    + "; nothing recorded");
+            return forms.details(form);
+        }
+        return record(form, request);
+    }
+
+    private FormDetails record(OptInForm form, SubmissionRequest request) {
+        SubscriptionTypeView type = types.find(form.subscriptionTypeId())
+                .orElseThrow(() -> notAvailable(request, "Subscription type " + form.subscriptionTypeId() + " was not found."));
+        ContactView contact = contacts.find(request.contactId())
+                .orElseThrow(() -> new FormNotFoundException(String.valueOf(form.id())));
+        String phone = null;
+        if (type.messageType() == MessageType.SMS) {
+            PhoneEntry entry = PhoneEntry.decide(contact.phone(), contact.smsCapable(), request.typedPhone(),
+                    typed -> contacts.parsePhone("phone", typed));
+            if (entry.newPhone()) {
+                contacts.update(contact.id(), new ContactChanges().with("phone", entry.e164()), null,
+                        "customer (opt-in form " + form.id() + ")");
+            }
+            phone = entry.e164();
+        }
+
+        FormVersion version = em.find(FormVersion.class, form.formVersionId());
+        Evidence evidence = new Evidence(request.ipAddress(), request.userAgent(), form.conversationId(), form.partId(),
+                new ShownText(request.locale(), version.title(), version.button(), version.legalHtml()));
+        ConsentOutcome outcome = ledger.record(new ConsentRequest(contact.id(), type.id(), ConsentAction.OPT_IN,
+                ConsentSource.FORM, ActorKind.CUSTOMER, null, evidence, null, null));
+        if (outcome instanceof ConsentOutcome.Refused refused) {
+            throw notAvailable(request, refused.message());
+        }
+        Integer seq = outcome instanceof ConsentOutcome.Changed changed ? changed.seq() : null;
+
+        Instant now = clock.instant();
+        em.persist(new FormSubmission(form.id(), request.idempotencyKey(), contact.id(), version.id(), phone, seq,
+                request.ipAddress(), request.userAgent(), request.locale(), now));
+        form.markSubmitted(now);
+        em.flush();
+        conversations.addEvent(form.conversationId(), eventText(contact, type, phone));
+
+        String masked = PhoneNumber.mask(phone);
+        LOG.info(() -> "Opt-in form " + form.id() + " submitted by contact " + contact.id() + " for subscription type "
+                + type.id() + (masked == null ? "" : " with " + masked) + ", consent event "
+                + (seq == null ? "none (already opted in)" : seq) + ", form version " + version.id());
+        return forms.details(form);
+    }
+
+    /** Returns the line agents read in the conversation, such as "Ann opted in to Deals with +1******0142 in the opt-in form." */
+    static String eventText(ContactView contact, SubscriptionTypeView type, String phone) {
+        String name = contact.name() == null || contact.name().isBlank() ? "The contact" : contact.name();
+        String number = phone == null ? "" : " with " + PhoneNumber.mask(phone);
+        return name + " opted in to \u201C" + type.defaultTranslation().name() + "\u201D" + number + " in the opt-in form.";
+    }
+
+    private static FormInputException notAvailable(SubmissionRequest request, String reason) {
+        LOG.info(() -> "Opt-in form " + request.formId() + " submission by contact " + request.contactId()
+                + " refused: " + reason);
+        return new FormInputException(FormProblem.NOT_AVAILABLE, request.typedPhone(), reason);
+    }
+}

@@ -1,0 +1,16 @@
+package org.optline.messaging.api;
+
+/**
+ * Sends one text message. Implementations: the sandbox gateway, which stores messages in an outbox
+ * that admins read in the app, and the Twilio gateway.
+ */
+public interface SmsGateway {
+
+    /**
+     * Sends {@code body} to {@code to} (E.164) and returns the provider's message id.
+     *
+     * @throws SmsGatewayException when the provider rejects the message or cannot be reached; its
+     *                             {@link SmsGatewayException#retryable()} says whether to try again
+     */
+    String send(String to, String body, String idempotencyKey) throws SmsGatewayException;
+}

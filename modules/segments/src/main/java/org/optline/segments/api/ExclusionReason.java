@@ -1,0 +1,17 @@
+package org.optline.segments.api;
+
+/** Why a contact of a segment is left out of a send under a subscription type. */
+public enum ExclusionReason {
+    /** The contact has no phone number. */
+    NO_PHONE,
+    /** The stored number is not a valid number. */
+    INVALID_NUMBER,
+    /** The number is a landline, which cannot take texts. */
+    LANDLINE,
+    /** An opt-in type, and the contact never opted in. */
+    NOT_OPTED_IN,
+    /** The contact opted out of the type. */
+    OPTED_OUT,
+    /** The subscription type is not live, so nobody may be sent to under it. */
+    TYPE_NOT_LIVE
+}

@@ -265,6 +265,19 @@ class InboxIT {
     }
 
     @Test
+    void conversationPageLoadsPollScript() {
+        PageSession agent = signedInAgent(base, admin);
+        long conversation = startConversations(agent, "Hello", contact("Script " + unique())).getFirst();
+
+        Document page = PageSession.document(agent.get("/inbox/conversations/" + conversation));
+        HttpResponse<String> script = agent.get(page.select("script[src^=/inbox/]").attr("src"));
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(script.body()).contains("parts-poller");
+    }
+
+    @Test
     void profileLinksContactConversations() {
         PageSession agent = signedInAgent(base, admin);
         long contactId = contact("Profile " + unique());

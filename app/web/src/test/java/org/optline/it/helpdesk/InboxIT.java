@@ -111,6 +111,18 @@ class InboxIT {
         }
         assertThat(TestDatabase.number("SELECT COUNT(DISTINCT contact_id) FROM conversation WHERE id IN (?, ?)",
                 conversations.get(0), conversations.get(1))).isEqualTo(2);
+        Document sent = PageSession.document(agent.htmxPost("/inbox/new", "contact", String.valueOf(first),
+                "contact", String.valueOf(second), "body", "One more"));
+        List<String> appPaths = sent.select("[role=group][aria-label=Apps] button").eachAttr("hx-get");
+        assertThat(appPaths).isNotEmpty();
+        List<String> newIds = sent.select("ul[aria-label=New conversations] a").eachAttr("href").stream()
+                .map(href -> href.substring("/inbox/conversations/".length()))
+                .toList();
+        for (String path : appPaths) {
+            for (String id : newIds) {
+                assertThat(path).as("composer path of all new conversations").contains("conversation=" + id);
+            }
+        }
         Document inbox = PageSession.document(agent.get("/inbox"));
         assertThat(inbox.select("a[href=/inbox/conversations/" + conversations.getFirst() + "]").text())
                 .isEqualTo(tag + " A 1");

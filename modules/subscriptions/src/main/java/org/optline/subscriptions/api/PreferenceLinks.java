@@ -58,6 +58,7 @@ public class PreferenceLinks {
      * contact id.
      */
     public Map<Long, String> pathsFor(Collection<Long> contactIds) {
+        // TODO: nothing deletes expired links yet; a daily job could delete rows by ix_preference_link_expires.
         Map<Long, String> tokens = new LinkedHashMap<>();
         for (long contactId : contactIds) {
             tokens.put(contactId, PreferenceLinkTokens.generate());

@@ -19,6 +19,7 @@ import org.optline.subscriptions.api.ConsentEventView;
 import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.subscriptions.api.ConsentOutcome;
 import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ConsentTransactions;
 import org.optline.subscriptions.api.ConsentSource;
 import org.optline.subscriptions.api.ConsentStateView;
 import org.optline.subscriptions.api.ConsentType;
@@ -66,6 +67,9 @@ class ConsentLedgerIT {
 
     @Inject
     SubscriptionTypes types;
+
+    @Inject
+    ConsentTransactions transactions;
 
     @Resource
     ManagedExecutorService executor;
@@ -194,6 +198,33 @@ class ConsentLedgerIT {
         ConsentStateView state = ledger.states(contact).get(type);
         assertEquals(events.getLast().action(), state.state());
         assertEquals(events.getLast().seq(), state.eventSeq());
+    }
+
+    @Test
+    void concurrentFirstOptInsOfNewContactsCommit() throws Exception {
+        long type = liveSmsOptInType();
+        ShownText shown = new ShownText("en", "Join our SMS deals", "Sign Up Now", null);
+        List<Long> newContacts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            newContacts.add(contacts.create(new ContactChanges().with("phone", "+1201555" + String.format("%04d", 1000 + i))
+                    .with("email", unique("first")), "test").id());
+        }
+        List<Future<ConsentOutcome>> results = new ArrayList<>();
+        for (long contact : newContacts) {
+            ConsentRequest request = new ConsentRequest(contact, type, ConsentAction.OPT_IN, ConsentSource.FORM,
+                    ActorKind.CUSTOMER, null, new Evidence("203.0.113.9", "Mozilla/5.0 test", null, null, shown), null, null);
+            // Inside a caller's transaction, as the opt-in form calls it, the ledger does not retry a deadlock.
+            results.add(executor.submit(() -> transactions.run(() -> ledger.record(request))));
+        }
+
+        for (Future<ConsentOutcome> result : results) {
+            assertInstanceOf(ConsentOutcome.Changed.class, result.get());
+        }
+        for (long contact : newContacts) {
+            assertEquals(1, ledger.history(contact).size());
+            assertEquals(shown, ledger.history(contact).getFirst().shownText());
+            assertTrue(ledger.verify(contact).intact());
+        }
     }
 
     @Test

@@ -34,6 +34,11 @@ import java.util.TreeSet;
  * The states are read with a locking read too, because a plain read could see a snapshot from before
  * a concurrent change that this transaction waited for. Then every request is decided against the
  * latest state, and all events, states and heads are written in batches.
+ *
+ * <p>The data source runs at READ COMMITTED, where these locking reads lock only the rows they find.
+ * At REPEATABLE READ they would also lock the gaps where absent rows would go, which made concurrent
+ * first changes of different contacts deadlock. A stored shown text is looked up without a lock, so
+ * that customers who saw the same form do not wait for each other.
  */
 public final class LedgerWriter {
 
@@ -191,6 +196,16 @@ public final class LedgerWriter {
     /** Returns the id of the stored copy of {@code shown}, storing it when it is new. */
     private long shownTextId(ShownText shown, Instant at) throws SQLException {
         String sha = ShownTexts.sha256(shown);
+        // Stored texts never change, so a plain read is enough. The insert below takes an exclusive lock
+        // on the row until commit, which every submission of the same form would otherwise wait for.
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM consent_text WHERE sha256 = ?")) {
+            select.setString(1, sha);
+            try (ResultSet found = select.executeQuery()) {
+                if (found.next()) {
+                    return found.getLong(1);
+                }
+            }
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_text "
                 + "(sha256, locale, title, button, legal_text, created_at) VALUES (?, ?, ?, ?, ?, ?) "
                 + "ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)", PreparedStatement.RETURN_GENERATED_KEYS)) {

@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Segments and the audiences of sends: who matches a segment, and who of them may be texted under a
- * subscription type. The targeting rule: the contact has a valid number that can take texts; an
- * opt-in type needs an explicit opt-in for that number; an opt-out type counts every contact until an
- * explicit opt-out; and the type is live.
+ * subscription type. A contact is reachable when it has a valid number that can take texts and the
+ * type is live. An opt-in type also needs an explicit opt-in for that number, and an opt-out type
+ * counts every contact until an explicit opt-out.
  */
 @ApplicationScoped
 public class Audiences {

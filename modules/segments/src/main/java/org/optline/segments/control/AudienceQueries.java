@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * Counts and lists the audience of an SMS send in SQL. The preview groups the matching contacts by
  * what {@link Targeting} looks at (phone present, line type, explicit state, whether that state is
  * for the current number), so one pass over the segment returns a handful of rows that
- * {@link Targeting#exclusion} then sorts into reasons; the SQL holds no copy of the rule.
+ * {@link Targeting#exclusion} then sorts into reasons; the SQL contains no copy of the rule.
  */
 @ApplicationScoped
 public class AudienceQueries {

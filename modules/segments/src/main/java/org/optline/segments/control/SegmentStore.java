@@ -37,7 +37,7 @@ public class SegmentStore {
     private static final Logger LOG = Logger.getLogger(SegmentStore.class.getName());
 
     public static final int MAX_NAME = 120;
-    /** The longest conditions text accepted, in characters; a query of 15 parts in 3 levels fits well inside. */
+    /** The maximum length of the conditions text, in characters. */
     public static final int MAX_CONDITIONS = 20_000;
 
     @PersistenceContext(unitName = "segments")

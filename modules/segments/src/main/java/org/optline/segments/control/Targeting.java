@@ -27,7 +27,7 @@ public final class Targeting {
     }
 
     /**
-     * What a contact's row says about it, as the audience query groups it.
+     * The facts about a contact that the rule reads, as the audience query groups them.
      *
      * @param hasPhone        whether the contact has a phone number
      * @param lineType        the stored line type, or null when the number was stored without one

@@ -126,12 +126,14 @@ class SegmentsIT {
 
     @Test
     void saveAsSegmentCarriesListFilter() {
+        String type = smsType("Listed " + unique(), "opt_in", true);
         String list = admin.htmxGet("/admin/contacts/list?role=lead").body();
         Document editor = PageSession.document(admin.get("/admin/segments/new?role=lead"));
 
         assertThat(list).contains("href=\"/admin/segments/new?role=lead\"");
         assertThat(editor.selectFirst("#segment-conditions").text())
                 .isEqualTo("{\"field\":\"role\",\"operator\":\"=\",\"value\":\"lead\"}");
+        assertThat(editor.select("code").eachText()).contains("subscription_type." + type);
     }
 
     @Test

@@ -68,7 +68,7 @@ public class SegmentsPage {
     public Page newSegment(@Context UriInfo uri) {
         ContactQuery query = contacts.listFilter(uri.getQueryParameters()).query();
         EditorModel editor = new EditorModel(null, "", conditionsText(query), 0, contacts.count(query),
-                types.live(MessageType.SMS));
+                types.live(MessageType.SMS), contacts.listFilters());
         return new Page("New segment", "segments", render("segments/editor.jte", Map.of("editor", editor)));
     }
 
@@ -87,7 +87,7 @@ public class SegmentsPage {
     public Page edit(@PathParam("id") long id) {
         SegmentView segment = store.find(id).orElseThrow(() -> new SegmentNotFoundException(id));
         EditorModel editor = new EditorModel(id, segment.name(), conditionsText(segment.query()), segment.version(),
-                contacts.count(segment.query()), types.live(MessageType.SMS));
+                contacts.count(segment.query()), types.live(MessageType.SMS), contacts.listFilters());
         return new Page(segment.name(), "segments", render("segments/editor.jte", Map.of("editor", editor)));
     }
 

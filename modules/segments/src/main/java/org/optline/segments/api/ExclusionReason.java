@@ -4,9 +4,9 @@ package org.optline.segments.api;
 public enum ExclusionReason {
     /** The contact has no phone number. */
     NO_PHONE,
-    /** The stored number is not a valid number. */
+    /** The stored number is not a valid number, or was stored without a line type. */
     INVALID_NUMBER,
-    /** The number is a landline, which cannot take texts. */
+    /** The number is a landline or another line type that cannot take texts, such as a pager. */
     LANDLINE,
     /** An opt-in type, and the contact never opted in. */
     NOT_OPTED_IN,

@@ -90,7 +90,7 @@ final class FormViews {
         String input = typed == null ? "" : typed.strip();
         return switch (problem) {
             case MISSING_PHONE -> texts.get("form.error.missing");
-            case PHONE_TOO_LONG -> texts.get("form.error.too_long", null, null, null, PhoneEntry.MAX_TYPED_LENGTH);
+            case PHONE_TOO_LONG -> texts.get("form.error.too_long", null, null, null, null, PhoneEntry.MAX_TYPED_LENGTH);
             case INVALID_PHONE -> texts.get("form.error.invalid", null, null, input);
             case NOT_MOBILE -> texts.get("form.error.not_mobile", null, null, input);
             case SAVED_NUMBER_READ_ONLY -> texts.get("form.error.saved");

@@ -16,7 +16,7 @@ import java.util.function.Function;
 public record PhoneEntry(String e164, boolean newPhone) {
 
     /**
-     * The most characters accepted in the phone field, as its {@code maxlength} says. E.164 numbers have
+     * The most characters accepted in the phone field, the same as its {@code maxlength} attribute. E.164 numbers have
      * at most 15 digits, so 40 leaves room for spaces, brackets and dashes. Longer input is rejected
      * before parsing and is not shown back.
      */

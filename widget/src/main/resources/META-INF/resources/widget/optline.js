@@ -2,8 +2,9 @@
 // window.optlineSettings = { app_url, user_id?, email?, user_hash?, locale? } or in data-* attributes of
 // the script tag (data-app-url, data-user-id, data-email, data-user-hash, data-locale). It adds a launcher
 // button that opens the messenger in an iframe served by Optline. It sends no cookies: it exchanges a
-// visitor id (kept in this site's localStorage) or the signed user for a token, and gives the token to
-// the iframe in the URL fragment, which never reaches a server log.
+// visitor id (kept in this site's localStorage) or the signed user for a token. The token stays in this
+// closure, never in the page's DOM or the frame's address: once the frame has loaded, it is posted to
+// the frame with postMessage aimed at Optline's origin.
 (function () {
   "use strict";
 
@@ -30,6 +31,7 @@
   var locale = language(settings.locale || document.documentElement.lang || navigator.language);
   var session = null;
   var sessionAt = 0;
+  var frameToken = null;
   var launcher, panel, frame, status;
 
   function readSettings() {
@@ -124,7 +126,7 @@
   function open() {
     status.textContent = "";
     startSession().then(function () {
-      if (!frame || frame.dataset.token !== session.token) {
+      if (!frame || frameToken !== session.token) {
         showFrame();
       }
       panel.hidden = false;
@@ -180,9 +182,14 @@
     frame = document.createElement("iframe");
     frame.className = "optline-frame";
     frame.title = labels().frame;
-    frame.dataset.token = session.token;
-    frame.src = appUrl + "/messenger/frame#token=" + encodeURIComponent(session.token)
-      + "&locale=" + encodeURIComponent(locale);
+    frameToken = session.token;
+    var token = session.token;
+    var shown = frame;
+    // The frame's script listens before its load event fires, and accepts the first token only.
+    frame.addEventListener("load", function () {
+      shown.contentWindow.postMessage({ type: "optline:token", token: token }, appOrigin);
+    });
+    frame.src = appUrl + "/messenger/frame#locale=" + encodeURIComponent(locale);
     panel.appendChild(frame);
   }
 

@@ -16,7 +16,8 @@ import java.io.StringWriter;
 
 /**
  * Turns an error into the response its caller understands: {@code error.list} JSON under
- * {@code /api}; for htmx an alert swapped into the page's alert region; otherwise a page.
+ * {@code /api}; under {@code /messenger} a small notice for the frame, without the admin layout and
+ * its session; for htmx an alert swapped into the page's alert region; otherwise a page.
  */
 @ApplicationScoped
 public class ErrorResponses {
@@ -27,6 +28,12 @@ public class ErrorResponses {
     public Response of(HttpServletRequest request, int status, String code, String message, String field) {
         if (RequestKinds.isApi(request)) {
             return ApiErrors.response(status, code, message, field);
+        }
+        if (RequestKinds.isMessenger(request)) {
+            StringWriter notice = new StringWriter();
+            templates.writeMessengerNotice(message, notice);
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(notice.toString())
+                    .build();
         }
         StringWriter html = new StringWriter();
         templates.writeAlert("danger", message, html);

@@ -12,7 +12,8 @@ import java.io.IOException;
  * Adds the headers that every response carries: no MIME sniffing, no referrer (links to customers'
  * pages carry tokens), and for pages a content security policy that allows only this site's own
  * scripts and styles and forbids framing. The messenger sets its own policy, because allow-listed
- * websites may frame it, and the widget's files are loaded by other websites.
+ * websites may frame it, and the widget's files are loaded by other websites. Requests to the
+ * messenger go on as a {@link SessionlessRequest}, so nothing under it creates an HTTP session.
  */
 public class SecurityHeadersFilter extends HttpFilter {
 
@@ -44,6 +45,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         } else if (RequestKinds.isMessenger(request)) {
             // The messenger's resources set Content-Security-Policy with frame-ancestors from the allow-list.
             response.setHeader("Cache-Control", "no-store");
+            chain.doFilter(new SessionlessRequest(request), response);
+            return;
         } else if (RequestKinds.isWidgetFile(request)) {
             response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
             response.setHeader("Cache-Control", "public, max-age=300");

@@ -30,6 +30,11 @@ public class AppTemplates {
         engine.render("login.jte", Map.of("layout", layout, "login", model), new WriterOutput(response.getWriter()));
     }
 
+    /** Writes the notice that the messenger frame shows for an error, styled by the frame's own CSS. */
+    public void writeMessengerNotice(String message, Writer writer) {
+        engine.render("messengerNotice.jte", Map.of("message", message), new WriterOutput(writer));
+    }
+
     /** Writes an alert box; {@code level} is a Bootstrap context such as danger or success. */
     public void writeAlert(String level, String message, Writer writer) {
         engine.render("alert.jte", Map.of("level", level, "message", message), new WriterOutput(writer));

@@ -12,11 +12,14 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.optline.it.support.ApiClient;
 import org.optline.it.support.Http;
 import org.optline.it.support.LocalOptline;
 import org.optline.it.support.MessengerAdmin;
 import org.optline.it.support.OptlineDeployment;
 import org.optline.it.support.PageSession;
+import org.optline.it.support.TestCredentials;
+import org.optline.it.support.TestDatabase;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -169,6 +172,141 @@ class MessengerIT {
     }
 
     @Test
+    void emailBesideUserIdIsIgnored() {
+        String secret = admin.identitySecret();
+        String victimEmail = "victim-" + UUID.randomUUID() + "@example.com";
+        String mallory = "mallory-" + UUID.randomUUID();
+        String victimsToken = sessionToken(session(SHOP, Json.createObjectBuilder().add("email", victimEmail)
+                .add("user_hash", hmac(secret, victimEmail))));
+
+        HttpResponse<String> malloryWithVictimsEmail = session(SHOP, Json.createObjectBuilder().add("user_id", mallory)
+                .add("user_hash", hmac(secret, mallory)).add("email", victimEmail));
+        String victimAgain = sessionToken(session(SHOP, Json.createObjectBuilder().add("email", victimEmail.toUpperCase())
+                .add("user_hash", hmac(secret, victimEmail.toUpperCase()))));
+
+        assertThat(malloryWithVictimsEmail.statusCode()).as(malloryWithVictimsEmail.body()).isEqualTo(200);
+        long mallorysContact = contactOf(Http.json(malloryWithVictimsEmail).getString("token"));
+        assertThat(mallorysContact).isNotEqualTo(contactOf(victimsToken));
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM contact WHERE id = ? AND email IS NULL", mallorysContact))
+                .isEqualTo(1);
+        assertThat(contactOf(victimAgain)).as("an email is matched in lower case").isEqualTo(contactOf(victimsToken));
+    }
+
+    @Test
+    void otherCaseOfUserIdGetsNoContact() {
+        String secret = admin.identitySecret();
+        String alice = "alice-" + UUID.randomUUID();
+        String alicesToken = userToken(secret, alice);
+        String shouting = alice.toUpperCase();
+
+        HttpResponse<String> upperCase = session(SHOP, Json.createObjectBuilder().add("user_id", shouting)
+                .add("user_hash", hmac(secret, shouting)));
+
+        assertThat(upperCase.statusCode()).as(upperCase.body()).isEqualTo(409);
+        assertThat(upperCase.body()).doesNotContain("token").doesNotContain(String.valueOf(contactOf(alicesToken)))
+                .doesNotContain("id=");
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM contact WHERE external_id = ?", alice)).isEqualTo(1);
+    }
+
+    @Test
+    void nonAsciiUserIdStartsSession() {
+        String secret = admin.identitySecret();
+        String userId = "jos\u00e9-\u7528\u6237-" + UUID.randomUUID();
+
+        HttpResponse<String> response = session(SHOP, Json.createObjectBuilder().add("user_id", userId)
+                .add("user_hash", hmac(secret, userId)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(userToken(secret, userId)).isNotBlank();
+    }
+
+    @Test
+    void wrongHashesDoNotLockOutUser() {
+        String secret = admin.identitySecret();
+        String userId = "target-" + UUID.randomUUID();
+        // More wrong hashes than the 60 requests per minute an identity may make.
+        for (int i = 0; i < 65; i++) {
+            HttpResponse<String> wrong = session(SHOP, Json.createObjectBuilder().add("user_id", userId)
+                    .add("user_hash", hmac(secret, "guess-" + i)));
+            assertThat(wrong.statusCode()).as("wrong hash %d", i).isEqualTo(403);
+        }
+
+        HttpResponse<String> owner = session(SHOP, Json.createObjectBuilder().add("user_id", userId)
+                .add("user_hash", hmac(secret, userId)));
+
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+    }
+
+    @Test
+    void sessionsCreateLeadOnFirstMessage() {
+        long contactsBefore = TestDatabase.number("SELECT COUNT(*) FROM contact");
+        String visitor = visitorId();
+        String token = anonymousToken(visitor);
+        for (int i = 0; i < 10; i++) {
+            assertThat(parts(anonymousToken(visitorId())).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(parts(token).statusCode()).isEqualTo(200);
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM contact")).isEqualTo(contactsBefore);
+
+        assertThat(write(token, "First words " + UUID.randomUUID(), null).statusCode()).isEqualTo(204);
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM contact")).isEqualTo(contactsBefore + 1);
+        long lead = TestDatabase.number("SELECT contact_id FROM messenger_visitor WHERE visitor_id = ?", visitor);
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM contact WHERE id = ? AND role = 'LEAD'", lead)).isEqualTo(1);
+    }
+
+    @Test
+    void deletedContactEndsItsTokens() {
+        String secret = admin.identitySecret();
+        String userId = "leaving-" + UUID.randomUUID();
+        String token = userToken(secret, userId);
+        assertThat(parts(token).statusCode()).isEqualTo(200);
+
+        deleteContact(contactOf(token));
+
+        assertThat(parts(token).statusCode()).isEqualTo(401);
+        assertThat(write(token, "Still here?", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void deletedLeadReplacedOnNextMessage() {
+        String visitor = visitorId();
+        String token = anonymousToken(visitor);
+        String text = "Before the deletion " + UUID.randomUUID();
+        assertThat(write(token, text, null).statusCode()).isEqualTo(204);
+        long firstLead = TestDatabase.number("SELECT contact_id FROM messenger_visitor WHERE visitor_id = ?", visitor);
+
+        deleteContact(firstLead);
+        long contactsAfterDeletion = TestDatabase.number("SELECT COUNT(*) FROM contact");
+        String again = anonymousToken(visitor);
+        anonymousToken(visitor);
+
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM contact")).isEqualTo(contactsAfterDeletion);
+        assertThat(parts(again).body()).doesNotContain(text);
+        assertThat(write(again, "After the deletion", null).statusCode()).isEqualTo(204);
+        long secondLead = TestDatabase.number("SELECT contact_id FROM messenger_visitor WHERE visitor_id = ?", visitor);
+        assertThat(secondLead).isNotEqualTo(firstLead);
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM messenger_visitor WHERE visitor_id = ?", visitor)).isEqualTo(1);
+        assertThat(parts(anonymousToken(visitor)).body()).contains("After the deletion");
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM contact")).isEqualTo(contactsAfterDeletion + 1);
+    }
+
+    @Test
+    void errorUnderMessengerIsSmallNotice() {
+        HttpResponse<String> unknown = http.send(http.request("/messenger/no-such-page").GET().build());
+        HttpResponse<String> badParameter = http.send(http.request("/messenger/conversation/parts?after=not-a-number")
+                .header(TOKEN_HEADER, anonymousToken(visitorId())).GET().build());
+
+        for (HttpResponse<String> response : java.util.List.of(unknown, badParameter)) {
+            assertThat(response.statusCode()).as(response.uri().toString()).isBetween(400, 499);
+            assertThat(response.headers().allValues("Set-Cookie")).as(response.uri().toString()).isEmpty();
+            assertThat(response.body()).as(response.uri().toString()).doesNotContainIgnoringCase("<html")
+                    .doesNotContainIgnoringCase("<nav");
+            assertThat(Jsoup.parse(response.body()).select("[role=alert]")).as(response.uri().toString()).hasSize(1);
+        }
+    }
+
+    @Test
     void forgedOrMissingTokenRejected() {
         String token = anonymousToken(visitorId());
         String flipped = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
@@ -188,9 +326,11 @@ class MessengerIT {
 
         HttpResponse<String> foreign = write(token, text, EVIL);
         HttpResponse<String> allowListedButNotFrame = write(token, text, SHOP);
+        HttpResponse<String> otherScheme = write(token, text, "https://" + base.getAuthority());
 
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(allowListedButNotFrame.statusCode()).isEqualTo(403);
+        assertThat(otherScheme.statusCode()).isEqualTo(403);
         assertThat(parts(token).body()).doesNotContain(text);
     }
 
@@ -326,6 +466,17 @@ class MessengerIT {
                 .add("user_hash", hmac(secret, userId)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Http.json(response).getString("token");
+    }
+
+    private static String sessionToken(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response).getString("token");
+    }
+
+    private void deleteContact(long contactId) {
+        ApiClient api = new ApiClient(base, TestCredentials.apiToken());
+        HttpResponse<String> deleted = api.send(api.http().request("/api/contacts/" + contactId).DELETE());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
     }
 
     private HttpResponse<String> parts(String token) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,7 +33,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,7 +91,9 @@ class WidgetBrowserIT {
         assertThat(launcher.getAttribute("aria-label")).isEqualTo("Close messenger");
         WebElement frame = customer.await("the messenger frame", d -> d.findElement(By.cssSelector("#" + panelId + " iframe")));
         assertThat(frame.getAttribute("title")).isEqualTo("Messenger");
-        assertThat(frame.getAttribute("src")).startsWith(base.getScheme() + "://" + base.getAuthority() + "/messenger/frame#token=");
+        assertThat(frame.getAttribute("src")).startsWith(base.getScheme() + "://" + base.getAuthority() + "/messenger/frame");
+        assertThat(frame.getAttribute("src")).doesNotContain("token");
+        assertThat(frame.getAttribute("data-token")).isNull();
 
         driver.switchTo().frame(frame);
         WebElement message = customer.await("the composer", d -> customer.field("Your message"));
@@ -144,12 +146,14 @@ class WidgetBrowserIT {
         WebElement launcher = customer.await("the messenger launcher", d -> customer.button("Open messenger"));
         launcher.click();
         WebElement frame = customer.await("the messenger frame", d -> d.findElement(By.cssSelector(".optline-panel iframe")));
-        String token = tokenOf(frame.getAttribute("src"));
-        long contactId = contactOf(token);
+        String visitor = (String) ((JavascriptExecutor) driver).executeScript(
+                "return window.localStorage.getItem('optline.visitor');");
         driver.switchTo().frame(frame);
         customer.await("the composer", d -> customer.field("Your message")).sendKeys("Do you text offers?", Keys.ENTER);
         customer.await("the message in the conversation",
                 d -> d.findElement(By.cssSelector("[role=log]")).getText().contains("Do you text offers?"));
+        long contactId = TestDatabase.number("SELECT contact_id FROM messenger_visitor WHERE visitor_id = ?", visitor);
+        String token = sessionToken(visitor);
         long conversationId = TestDatabase.number("SELECT id FROM conversation WHERE contact_id = ?", contactId);
 
         try (Browser agent = Browser.start(base)) {
@@ -228,20 +232,17 @@ class WidgetBrowserIT {
         return Long.parseLong(id);
     }
 
-    /** Returns the token in the fragment of the frame's address, as optline.js put it there. */
-    private static String tokenOf(String frameSource) {
-        String fragment = frameSource.substring(frameSource.indexOf('#') + 1);
-        for (String parameter : fragment.split("&")) {
-            if (parameter.startsWith("token=")) {
-                return java.net.URLDecoder.decode(parameter.substring("token=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("The frame address has no token: " + frameSource);
-    }
-
-    private static long contactOf(String token) {
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return Long.parseLong(payload.split("\n")[0]);
+    /** Returns a messenger token of the shop's visitor {@code visitor}, as optline.js gets one. */
+    private String sessionToken(String visitor) {
+        Http http = new Http(base);
+        HttpResponse<String> session = http.send(http.request("/messenger/session")
+                .header("Origin", shop.origin())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("visitor_id", visitor)
+                        .build().toString()))
+                .build());
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        return Http.json(session).getString("token");
     }
 
     /** Returns the example mobile number of the workspace's default country, as libphonenumber gives it. */

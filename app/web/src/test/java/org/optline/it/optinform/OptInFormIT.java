@@ -267,6 +267,11 @@ class OptInFormIT {
         assertThat(input.attr("aria-describedby")).contains(alert.id());
         assertThat(alert.text()).contains("\u201C12\u201D is not a valid phone number");
         assertThat(fixedLine.statusCode()).isEqualTo(422);
+        String overlong = "+1 201 555 0142 " + "7".repeat(60);
+        HttpResponse<String> tooLong = submit(customer.token(), formId, key, overlong, sameOrigin());
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).doesNotContain("7".repeat(60));
+        assertThat(Jsoup.parse(tooLong.body()).selectFirst("[role=alert]").text()).contains("40 characters");
         assertThat(Jsoup.parse(fixedLine.body()).selectFirst("[role=alert]").text()).contains("cannot receive text messages");
         assertThat(text("SELECT phone FROM contact WHERE id = ?", customer.contactId())).isNull();
         assertThat(count("SELECT COUNT(*) FROM consent_event WHERE contact_id = ?", customer.contactId())).isZero();
@@ -299,6 +304,25 @@ class OptInFormIT {
         assertThat(count("SELECT COUNT(*) FROM consent_event WHERE contact_id IN (?, ?)", customer.contactId(),
                 stranger.contactId())).isZero();
         assertThat(count("SELECT COUNT(*) FROM optin_form_submission WHERE form_id = ?", formId)).isZero();
+    }
+
+    @Test
+    void submissionsOfOneVisitorAreRateLimited() {
+        Customer customer = customer(null, null);
+        String key = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> limited = null;
+        // 125 requests span at most two one-minute windows, so one window contains more than the limit of 60.
+        for (int i = 0; i < 125 && limited == null; i++) {
+            HttpResponse<String> response = submit(customer.token(), Long.MAX_VALUE, key, "", sameOrigin());
+            if (response.statusCode() == 429) {
+                limited = response;
+            } else {
+                assertThat(response.statusCode()).as("request %d", i).isEqualTo(404);
+            }
+        }
+
+        assertThat(limited).as("a 429 response within 125 requests").isNotNull();
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
     }
 
     @Test

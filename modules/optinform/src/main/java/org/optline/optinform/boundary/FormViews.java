@@ -8,6 +8,7 @@ import org.optline.optinform.control.FormContent;
 import org.optline.optinform.control.FormDetails;
 import org.optline.optinform.control.FormProblem;
 import org.optline.optinform.control.LegalText;
+import org.optline.optinform.control.PhoneEntry;
 import org.optline.optinform.entity.FormState;
 import org.optline.platform.web.Templates;
 import org.optline.subscriptions.api.MessageType;
@@ -89,6 +90,7 @@ final class FormViews {
         String input = typed == null ? "" : typed.strip();
         return switch (problem) {
             case MISSING_PHONE -> texts.get("form.error.missing");
+            case PHONE_TOO_LONG -> texts.get("form.error.too_long", null, null, null, null, PhoneEntry.MAX_TYPED_LENGTH);
             case INVALID_PHONE -> texts.get("form.error.invalid", null, null, input);
             case NOT_MOBILE -> texts.get("form.error.not_mobile", null, null, input);
             case SAVED_NUMBER_READ_ONLY -> texts.get("form.error.saved");

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
+import org.optline.helpdesk.api.MessengerLimits;
 import org.optline.helpdesk.api.MessengerTokens;
 import org.optline.helpdesk.api.MessengerVisitor;
 import org.optline.optinform.api.OptInFormApp;
@@ -35,8 +36,9 @@ import java.util.logging.Logger;
 /**
  * Receives the customer's submission of an opt-in form from the messenger frame. The messenger token
  * in {@value #TOKEN_HEADER} authenticates the visitor, whose contact must own the form's conversation.
- * Every rejection reads the same and names no reason, so that a caller learns nothing about tokens,
- * forms or contacts.
+ * Requests are counted by client address first and by visitor once the token is verified, before
+ * any form is read. Every rejection reads the same and names no reason, so that a caller learns
+ * nothing about tokens, forms or contacts.
  */
 @Path("messenger/apps/" + OptInFormApp.TYPE + "/{formId}/submissions")
 @ApplicationScoped
@@ -54,6 +56,9 @@ public class SubmissionsEndpoint {
     MessengerTokens tokens;
 
     @Inject
+    MessengerLimits limits;
+
+    @Inject
     FormSubmissions submissions;
 
     @Inject
@@ -65,14 +70,22 @@ public class SubmissionsEndpoint {
     public Response submit(@PathParam("formId") String formId, @HeaderParam(TOKEN_HEADER) String token,
                            @FormParam("idempotency_key") String idempotencyKey, @FormParam("phone") String phone,
                            @Context HttpServletRequest request) {
+        Optional<Response> limited = limits.admitByIp(request);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         if (isCrossOrigin(request)) {
-            LOG.warning(() -> "Rejected an opt-in form submission from another origin");
+            LOG.fine("Rejected an opt-in form submission from another origin");
             return Response.status(Response.Status.FORBIDDEN).entity("Forbidden.").type(MediaType.TEXT_PLAIN).build();
         }
         Optional<MessengerVisitor> visitor = token == null ? Optional.empty() : tokens.verify(token);
         if (visitor.isEmpty()) {
-            LOG.warning(() -> "Rejected an opt-in form submission without a valid messenger token");
+            LOG.fine("Rejected an opt-in form submission without a valid messenger token");
             return Response.status(Response.Status.FORBIDDEN).entity("Forbidden.").type(MediaType.TEXT_PLAIN).build();
+        }
+        limited = limits.admitByVisitor(visitor.get());
+        if (limited.isPresent()) {
+            return limited.get();
         }
         Optional<Long> id = parseId(formId);
         Optional<ContactView> contact = contacts.find(visitor.get().contactId());
@@ -145,7 +158,8 @@ public class SubmissionsEndpoint {
         try {
             URI uri = URI.create(origin);
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return authority == null || !authority.equalsIgnoreCase(host);
+            return authority == null || !authority.equalsIgnoreCase(host)
+                    || !request.getScheme().equalsIgnoreCase(uri.getScheme());
         } catch (IllegalArgumentException e) {
             return true;
         }

@@ -4,6 +4,8 @@ package org.optline.optinform.control;
 public enum FormProblem {
     /** An SMS form was sent without a number and the contact has none that takes texts. */
     MISSING_PHONE,
+    /** The typed text is longer than any phone number is written; it is not shown back. */
+    PHONE_TOO_LONG,
     /** The typed text is no valid phone number, neither international nor in the default country. */
     INVALID_PHONE,
     /** The typed number is valid but cannot take texts, such as a landline. */

@@ -16,17 +16,29 @@ import java.util.function.Function;
 public record PhoneEntry(String e164, boolean newPhone) {
 
     /**
+     * The most characters accepted in the phone field, the same as its {@code maxlength} attribute. E.164 numbers have
+     * at most 15 digits, so 40 leaves room for spaces, brackets and dashes. Longer input is rejected
+     * before parsing and is not shown back.
+     */
+    public static final int MAX_TYPED_LENGTH = 40;
+
+    /**
      * Returns the number to opt in.
      *
      * @param savedPhone       the contact's number in E.164 form, or null
      * @param savedSmsCapable  whether the saved number can take texts
      * @param typed            what the customer typed, or null when the form had no phone field
      * @param parser           reads a typed number in the workspace's default country
-     * @throws FormInputException when a number is typed for a saved one, or the typed one is missing,
-     *                            invalid or cannot take texts
+     * @throws FormInputException when the typed text is longer than {@link #MAX_TYPED_LENGTH}, a number
+     *                            is typed for a saved one, or the typed one is missing, invalid or cannot
+     *                            take texts
      */
     public static PhoneEntry decide(String savedPhone, boolean savedSmsCapable, String typed,
                                     Function<String, PhoneNumber> parser) {
+        if (typed != null && typed.length() > MAX_TYPED_LENGTH) {
+            throw new FormInputException(FormProblem.PHONE_TOO_LONG, null, "The phone number has " + typed.length()
+                    + " characters, more than the " + MAX_TYPED_LENGTH + " accepted. Enter only the number.");
+        }
         boolean typedSomething = typed != null && !typed.isBlank();
         if (savedPhone != null && savedSmsCapable) {
             if (typedSomething) {

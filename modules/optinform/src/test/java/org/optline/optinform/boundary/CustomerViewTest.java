@@ -155,4 +155,15 @@ class CustomerViewTest {
             }
         }
     }
+
+    @Test
+    void overlongPhoneMessageNamesLimitInEveryLanguage() {
+        for (String language : List.of("en", "fr", "de", "es")) {
+            Document page = render(form(MessageType.SMS, new FormContent("Deals", "Join", ""), FormState.WAITING, null),
+                    contact(null, null), Locale.of(language), null, FormProblem.PHONE_TOO_LONG);
+            String alert = page.selectFirst("[role=alert]").text();
+
+            assertThat(alert).as(language).contains("40").doesNotContain("{");
+        }
+    }
 }

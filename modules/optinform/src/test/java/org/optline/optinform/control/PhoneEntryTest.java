@@ -42,6 +42,31 @@ class PhoneEntryTest {
     }
 
     @Test
+    void overlongInputRejectedBeforeParsing() {
+        String typed = "+1 201 555 0142 " + "9".repeat(PhoneEntry.MAX_TYPED_LENGTH);
+        Function<String, PhoneNumber> failingParser = text -> {
+            throw new AssertionError("the parser was called with " + text.length() + " characters");
+        };
+
+        assertThatThrownBy(() -> PhoneEntry.decide(null, false, typed, failingParser))
+                .isInstanceOfSatisfying(FormInputException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(FormProblem.PHONE_TOO_LONG);
+                    assertThat(e.typed()).isNull();
+                    assertThat(e.getMessage()).doesNotContain(typed);
+                });
+        assertThatThrownBy(() -> PhoneEntry.decide("+12015550142", true, typed, failingParser))
+                .isInstanceOfSatisfying(FormInputException.class,
+                        e -> assertThat(e.problem()).isEqualTo(FormProblem.PHONE_TOO_LONG));
+    }
+
+    @Test
+    void fortyCharactersStillParsed() {
+        String typed = "(201) 555-0142" + " ".repeat(PhoneEntry.MAX_TYPED_LENGTH - 14);
+
+        assertThat(PhoneEntry.decide(null, false, typed, PARSER).e164()).isEqualTo("+12015550142");
+    }
+
+    @Test
     void nationalFormatIsStoredAsNewNumber() {
         PhoneEntry entry = PhoneEntry.decide(null, false, " (201) 555-0142 ", PARSER);
 

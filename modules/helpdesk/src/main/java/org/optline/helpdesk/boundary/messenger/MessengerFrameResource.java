@@ -25,6 +25,7 @@ import org.optline.helpdesk.api.PartKind;
 import org.optline.helpdesk.api.PartView;
 import org.optline.helpdesk.control.messenger.MessengerSettings;
 import org.optline.helpdesk.control.messenger.MessengerSettingsStore;
+import org.optline.helpdesk.control.messenger.MessengerVisitors;
 import org.optline.platform.web.StandalonePage;
 
 import java.util.ArrayList;
@@ -57,14 +58,18 @@ public class MessengerFrameResource {
     Conversations conversations;
 
     @Inject
+    MessengerVisitors visitors;
+
+    @Inject
     Instance<ConversationApp> apps;
 
     @Context
     HttpServletRequest request;
 
     /**
-     * Returns the frame page. It contains no contact data, because the token is in the URL fragment that
-     * only the browser sees; frame.js loads the conversation with it. Only allow-listed sites may frame it.
+     * Returns the frame page. It contains no contact data, because the token reaches the frame only
+     * through postMessage from optline.js; frame.js then loads the conversation with it. Only
+     * allow-listed sites may frame it.
      */
     @GET
     @Path("frame")
@@ -93,12 +98,11 @@ public class MessengerFrameResource {
         if (gated.rejection().isPresent()) {
             return gated.rejection().get();
         }
-        MessengerVisitor visitor = gated.visitor().orElseThrow();
         MessengerTexts texts = MessengerTexts.forLocale(locale);
-        List<MessengerPart> parts = partsAfter(visitor, 0, locale);
+        List<MessengerPart> parts = partsAfter(gated.visitor(), 0, locale);
         return Response.ok(MessengerTemplates.render("messenger/conversation.jte", Map.of(
                 "texts", texts, "parts", parts, "after", lastId(parts, 0), "locale", texts.language(),
-                "parentOrigin", visitor.origin(), "maxLength", MAX_MESSAGE_CHARS))).build();
+                "parentOrigin", gated.claims().orElseThrow().origin(), "maxLength", MAX_MESSAGE_CHARS))).build();
     }
 
     /** Returns the parts added after part {@code after} and the poller that requests the next ones. */
@@ -112,12 +116,15 @@ public class MessengerFrameResource {
             return gated.rejection().get();
         }
         MessengerTexts texts = MessengerTexts.forLocale(locale);
-        List<MessengerPart> parts = partsAfter(gated.visitor().orElseThrow(), after, locale);
+        List<MessengerPart> parts = partsAfter(gated.visitor(), after, locale);
         return Response.ok(MessengerTemplates.render("messenger/parts.jte", Map.of(
                 "texts", texts, "parts", parts, "after", lastId(parts, after), "locale", texts.language()))).build();
     }
 
-    /** Adds the contact's message to their latest messenger conversation, starting one when there is none. */
+    /**
+     * Adds the contact's message to their latest messenger conversation, starting one when there is none.
+     * An anonymous visitor's first message creates their lead.
+     */
     @POST
     @Path("conversation/messages")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -126,7 +133,7 @@ public class MessengerFrameResource {
         Locale locale = MessengerGate.locale(localeHint, request);
         Optional<Response> foreign = gate.requireFrameOrigin(request, locale);
         if (foreign.isPresent()) {
-            LOG.info("Rejected a messenger message sent from another site");
+            LOG.fine("Rejected a messenger message sent from another site");
             return foreign.get();
         }
         MessengerGate.Gated gated = gate.admit(request, locale);
@@ -141,7 +148,8 @@ public class MessengerFrameResource {
         if (text.length() > MAX_MESSAGE_CHARS) {
             return MessengerGate.notice(400, texts.get("error.long", MAX_MESSAGE_CHARS, text.length()));
         }
-        long contactId = gated.visitor().orElseThrow().contactId();
+        long contactId = gated.visitor().map(MessengerVisitor::contactId)
+                .orElseGet(() -> visitors.leadOf(gated.claims().orElseThrow().visitorId(), texts.language()).id());
         ConversationView conversation = latest(contactId)
                 .orElseGet(() -> conversations.startByContact(contactId, Channel.MESSENGER));
         PartView part = conversations.addCustomerMessage(conversation.id(), contactId, text);
@@ -154,8 +162,15 @@ public class MessengerFrameResource {
         return conversations.ofContact(contactId, Channel.MESSENGER).stream().findFirst();
     }
 
-    /** Returns the parts of the visitor's latest conversation after {@code after}, without agent-only events. */
-    private List<MessengerPart> partsAfter(MessengerVisitor visitor, long after, Locale locale) {
+    /**
+     * Returns the parts of the visitor's latest conversation after {@code after}, without agent-only
+     * events; none for a visitor without a contact yet.
+     */
+    private List<MessengerPart> partsAfter(Optional<MessengerVisitor> contact, long after, Locale locale) {
+        if (contact.isEmpty()) {
+            return List.of();
+        }
+        MessengerVisitor visitor = contact.get();
         Optional<ConversationView> conversation = latest(visitor.contactId());
         if (conversation.isEmpty()) {
             return List.of();

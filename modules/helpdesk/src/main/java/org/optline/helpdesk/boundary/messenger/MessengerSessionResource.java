@@ -21,8 +21,10 @@ import org.optline.helpdesk.control.messenger.AllowedOrigins;
 import org.optline.helpdesk.control.messenger.IdentityHash;
 import org.optline.helpdesk.control.messenger.MessengerLocales;
 import org.optline.helpdesk.control.messenger.MessengerSettings;
+import org.optline.helpdesk.control.messenger.MessengerSessions;
 import org.optline.helpdesk.control.messenger.MessengerSettingsStore;
 import org.optline.helpdesk.control.messenger.MessengerVisitors;
+import org.optline.platform.ConflictException;
 import org.optline.platform.DomainException;
 import org.optline.platform.InvalidInputException;
 
@@ -54,6 +56,9 @@ public class MessengerSessionResource {
     MessengerTokens tokens;
 
     @Inject
+    MessengerSessions sessions;
+
+    @Inject
     MessengerGate gate;
 
     @Context
@@ -78,22 +83,23 @@ public class MessengerSessionResource {
     @POST
     @Operation(hidden = true)
     public Response start(String body) {
+        // Counting by address comes first, so that no rejection below can be repeated without limit.
+        Optional<Response> limited = gate.limitByIp(request);
         Optional<String> origin = allowedOrigin();
+        if (limited.isPresent()) {
+            return origin.map(allowed -> cors(Response.fromResponse(limited.get()), allowed)).orElse(limited.get());
+        }
         if (origin.isEmpty()) {
-            LOG.info("Rejected a messenger session from an origin that is not on the allow-list");
+            LOG.fine("Rejected a messenger session from an origin that is not on the allow-list");
             return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("The Origin of this request is not on the messenger's allow-list. An admin adds the "
                             + "website's origin under Messenger.").build();
-        }
-        Optional<Response> limited = gate.limitByIp(request);
-        if (limited.isPresent()) {
-            return cors(Response.fromResponse(limited.get()), origin.get());
         }
         try {
             JsonObject json = parse(body);
             return cors(start(json, origin.get()), origin.get());
         } catch (DomainException e) {
-            return cors(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+            return cors(Response.status(e instanceof ConflictException ? 409 : 400).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(error(e.getMessage())), origin.get());
         }
     }
@@ -102,34 +108,50 @@ public class MessengerSessionResource {
         String externalId = text(json, "user_id");
         String email = text(json, "email");
         String locale = MessengerGate.locale(text(json, "locale"), request).getLanguage();
-        ContactView contact;
         if (externalId != null || email != null) {
-            String identity = externalId != null ? externalId : email;
-            Optional<Response> limited = gate.limitByVisitor("identity:" + identity);
-            if (limited.isPresent()) {
-                return Response.fromResponse(limited.get());
-            }
-            MessengerSettings current = settings.current();
-            if (!IdentityHash.matches(current.identitySecret(), identity, text(json, "user_hash"))) {
-                LOG.info("Rejected a messenger session whose user_hash does not match its identity");
-                return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(error("user_hash is missing "
-                        + "or does not match " + (externalId != null ? "user_id" : "email") + ". Compute it on your "
-                        + "server as the hex HMAC-SHA256 of that value with the messenger's identity secret."));
-            }
-            contact = visitors.user(externalId, email, locale);
-        } else {
-            String visitorId = MessengerVisitors.requireVisitorId(text(json, "visitor_id"));
-            Optional<Response> limited = gate.limitByVisitor("anonymous:" + visitorId);
-            if (limited.isPresent()) {
-                return Response.fromResponse(limited.get());
-            }
-            contact = visitors.leadOf(visitorId, locale);
+            return startIdentified(externalId, email, text(json, "user_hash"), locale, origin);
         }
-        Locale chosen = MessengerLocales.choose(contact.locale(), locale);
-        String token = tokens.issue(contact.id(), origin);
+        String visitorId = MessengerVisitors.requireVisitorId(text(json, "visitor_id"));
+        Optional<Response> limited = gate.limitByVisitor("anonymous:" + visitorId);
+        if (limited.isPresent()) {
+            return Response.fromResponse(limited.get());
+        }
+        // The lead is created when the visitor first writes; a returning visitor's lead sets the language.
+        String language = visitors.existingLead(visitorId).map(ContactView::locale).orElse(null);
+        return issued(sessions.issueForVisitor(visitorId, origin), MessengerLocales.choose(language, locale));
+    }
+
+    /**
+     * Starts the session of a user whom the website identified by {@code externalId}, or when that is
+     * null by {@code email}. The hash covers only that one value, so an email sent next to a user id
+     * is ignored. A request counts against the identity's limit only once its hash matches, so wrong
+     * hashes cannot lock the user out. Failures count against the client address instead.
+     */
+    private Response.ResponseBuilder startIdentified(String externalId, String email, String userHash, String locale,
+                                                     String origin) {
+        String identity = externalId != null ? externalId : email;
+        if (!IdentityHash.matches(settings.current().identitySecret(), identity, userHash)) {
+            LOG.fine("Rejected a messenger session whose user_hash does not match its identity");
+            Optional<Response> limited = gate.limitFailureByIp(request);
+            if (limited.isPresent()) {
+                return Response.fromResponse(limited.get());
+            }
+            return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(error("user_hash is missing "
+                    + "or does not match " + (externalId != null ? "user_id" : "email") + ". Compute it on your "
+                    + "server as the hex HMAC-SHA256 of that value with the messenger's identity secret."));
+        }
+        Optional<Response> limited = gate.limitByVisitor("identity:" + identity);
+        if (limited.isPresent()) {
+            return Response.fromResponse(limited.get());
+        }
+        ContactView contact = visitors.user(externalId, externalId != null ? null : email, locale);
+        return issued(tokens.issue(contact.id(), origin), MessengerLocales.choose(contact.locale(), locale));
+    }
+
+    private static Response.ResponseBuilder issued(String token, Locale locale) {
         JsonObject answer = Json.createObjectBuilder()
                 .add("token", token)
-                .add("locale", chosen.getLanguage())
+                .add("locale", locale.getLanguage())
                 .add("expires_in", MessengerTokens.LIFETIME.toSeconds())
                 .build();
         return Response.ok(answer.toString(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store");

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The origins that may embed the messenger. An origin is a scheme, a host and an optional port, as
+ * The origins that may embed the messenger. An origin is a scheme, a host and an optional port from 1
+ * to 65535, as
  * browsers send it in the {@code Origin} header. Only {@code https} is accepted, except
  * {@code http://localhost} and {@code http://127.0.0.1} on any port for development.
  */
@@ -38,9 +39,9 @@ public final class AllowedOrigins {
                 continue;
             }
             origins.add(normalize(entry).orElseThrow(() -> new InvalidInputException(FIELD, "'" + entry
-                    + "' is not an allowed origin. Write the scheme and host with an optional port and no path, "
-                    + "such as https://shop.example or https://shop.example:8443; plain http is accepted only "
-                    + "for localhost and 127.0.0.1.")));
+                    + "' is not an allowed origin. Write the scheme and host with an optional port from 1 to 65535 "
+                    + "and no path, such as https://shop.example or https://shop.example:8443; plain http is "
+                    + "accepted only for localhost and 127.0.0.1.")));
         }
         if (origins.size() > MAX_ORIGINS) {
             throw new InvalidInputException(FIELD, origins.size() + " origins were given, but at most " + MAX_ORIGINS
@@ -74,6 +75,9 @@ public final class AllowedOrigins {
             return Optional.empty();
         }
         int port = uri.getPort();
+        if (port == 0 || port > 65535) {
+            return Optional.empty();
+        }
         boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
         return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port));
     }

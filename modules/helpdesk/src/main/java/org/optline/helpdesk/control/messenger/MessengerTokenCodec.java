@@ -1,7 +1,5 @@
 package org.optline.helpdesk.control.messenger;
 
-import org.optline.helpdesk.api.MessengerVisitor;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +11,17 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Encodes and checks messenger tokens: {@code v1.<payload>.<signature>}, both parts base64url without
- * padding. The payload is the contact id, the origin, the expiry in epoch seconds and a random nonce,
- * separated by line feeds; the signature is HMAC-SHA256 of {@code v1.<payload>} under the workspace's
- * signing key. Tokens are bearer credentials, so nothing here logs them.
+ * Encodes and checks messenger tokens: {@code v2.<payload>.<signature>}, both parts base64url without
+ * padding. The payload is the contact id (0 for an anonymous visitor), the visitor id (empty for a
+ * contact), the origin, the expiry in epoch seconds and a random nonce, separated by line feeds; the
+ * signature is HMAC-SHA256 of {@code v2.<payload>} under the workspace's signing key. Tokens of the
+ * earlier {@code v1} form, whose payload has no visitor id, are still accepted until they expire.
+ * Tokens are bearer credentials, so nothing here logs them.
  */
 public final class MessengerTokenCodec {
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
+    private static final String EARLIER_VERSION = "v1";
     private static final String ALGORITHM = "HmacSHA256";
     private static final int NONCE_BYTES = 16;
     /** Longer values are rejected before any decoding, so a huge header costs no work. */
@@ -40,26 +41,27 @@ public final class MessengerTokenCodec {
         this.key = key.clone();
     }
 
-    /** Returns a signed token for {@code visitor} with a fresh random nonce. */
-    public String sign(MessengerVisitor visitor) {
+    /** Returns a signed token for {@code claims} with a fresh random nonce. */
+    public String sign(MessengerClaims claims) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        String payload = visitor.contactId() + "\n" + visitor.origin() + "\n" + visitor.expiresAt().getEpochSecond()
-                + "\n" + ENCODER.encodeToString(nonce);
+        String payload = claims.contactId() + "\n" + (claims.anonymous() ? claims.visitorId() : "") + "\n"
+                + claims.origin() + "\n" + claims.expiresAt().getEpochSecond() + "\n" + ENCODER.encodeToString(nonce);
         String signed = VERSION + "." + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return signed + "." + ENCODER.encodeToString(mac(signed));
     }
 
     /**
-     * Returns the visitor of {@code token} when its signature matches and it expires after {@code now},
+     * Returns the claims of {@code token} when its signature matches and it expires after {@code now},
      * or empty for anything else: malformed, tampered, signed with another key or expired.
      */
-    public Optional<MessengerVisitor> verify(String token, Instant now) {
+    public Optional<MessengerClaims> verify(String token, Instant now) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         int lastDot = token.lastIndexOf('.');
-        if (!token.startsWith(VERSION + ".") || lastDot <= VERSION.length()) {
+        boolean earlier = token.startsWith(EARLIER_VERSION + ".");
+        if (!(token.startsWith(VERSION + ".") || earlier) || lastDot <= VERSION.length()) {
             return Optional.empty();
         }
         String signed = token.substring(0, lastDot);
@@ -75,19 +77,35 @@ public final class MessengerTokenCodec {
         if (!MessageDigest.isEqual(mac(signed), signature)) {
             return Optional.empty();
         }
-        return parse(payload).filter(visitor -> visitor.expiresAt().isAfter(now));
+        return (earlier ? parseEarlier(payload) : parse(payload)).filter(claims -> claims.expiresAt().isAfter(now));
     }
 
-    private static Optional<MessengerVisitor> parse(String payload) {
+    private static Optional<MessengerClaims> parse(String payload) {
+        String[] fields = payload.split("\n", -1);
+        if (fields.length != 5) {
+            return Optional.empty();
+        }
+        try {
+            long contactId = Long.parseLong(fields[0]);
+            String visitorId = fields[1].isEmpty() ? null : fields[1];
+            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(fields[3]));
+            return Optional.of(new MessengerClaims(contactId, visitorId, fields[2], expiresAt));
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException, or claims that name both a contact and a visitor, or neither.
+            return Optional.empty();
+        }
+    }
+
+    /** Parses a v1 payload: contact id, origin, expiry and nonce. */
+    private static Optional<MessengerClaims> parseEarlier(String payload) {
         String[] fields = payload.split("\n", -1);
         if (fields.length != 4) {
             return Optional.empty();
         }
         try {
-            long contactId = Long.parseLong(fields[0]);
             Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(fields[2]));
-            return Optional.of(new MessengerVisitor(contactId, fields[1], expiresAt));
-        } catch (NumberFormatException e) {
+            return Optional.of(MessengerClaims.ofContact(Long.parseLong(fields[0]), fields[1], expiresAt));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

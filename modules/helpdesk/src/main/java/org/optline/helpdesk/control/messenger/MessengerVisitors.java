@@ -7,6 +7,7 @@ import org.optline.contacts.api.ContactChanges;
 import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
+import org.optline.contacts.api.DuplicateContactException;
 import org.optline.platform.InvalidInputException;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -28,6 +30,8 @@ public class MessengerVisitors {
 
     private static final Logger LOG = Logger.getLogger(MessengerVisitors.class.getName());
     private static final String ACTOR = "messenger";
+    /** Contacts whose value equals an identity under the collation; more than this is rejected as unmatched. */
+    private static final int MAX_CANDIDATES = 20;
 
     /** Visitor ids are made by the widget script: 16 to 64 letters, digits, dashes or underscores. */
     private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
@@ -50,48 +54,71 @@ public class MessengerVisitors {
         return visitorId;
     }
 
+    /** Returns the lead of the anonymous visitor {@code visitorId} when one exists and is not deleted. */
+    public Optional<ContactView> existingLead(String visitorId) {
+        return contactOfVisitor(requireVisitorId(visitorId)).flatMap(contacts::find);
+    }
+
     /**
-     * Returns the lead of the anonymous visitor {@code visitorId}, creating it on the first visit with
-     * {@code locale} as its language.
+     * Returns the lead of the anonymous visitor {@code visitorId}, creating it with {@code locale} as its
+     * language when the visitor has none yet or their lead was deleted. The messenger calls this only
+     * when the visitor first writes, so that opening the widget creates no contact.
      */
     public ContactView leadOf(String visitorId, String locale) {
         requireVisitorId(visitorId);
-        Optional<ContactView> known = contactOfVisitor(visitorId).flatMap(contacts::find);
+        Optional<Long> mapped = contactOfVisitor(visitorId);
+        Optional<ContactView> known = mapped.flatMap(contacts::find);
         if (known.isPresent()) {
             return known.get();
         }
         ContactView lead = contacts.create(new ContactChanges().with("role", "lead").with("locale", locale), ACTOR);
+        boolean stored;
         try {
-            remember(visitorId, lead.id());
-        } catch (SQLIntegrityConstraintViolationException e) {
-            // Another request of the same visitor created its lead first: that one is kept.
-            // NOTE: the lead created here stays behind without a visitor; it has no conversation yet.
-            LOG.info(() -> "Messenger visitor already had a lead; contact " + lead.id() + " is unused");
-            return contactOfVisitor(visitorId).flatMap(contacts::find).orElse(lead);
+            stored = mapped.isPresent() ? replace(visitorId, mapped.get(), lead.id()) : remember(visitorId, lead.id());
         } catch (SQLException e) {
             throw new IllegalStateException("Storing the messenger visitor of contact " + lead.id() + " failed", e);
         }
-        LOG.info(() -> "Messenger visitor became lead contact " + lead.id());
-        return lead;
+        if (stored) {
+            LOG.info(() -> "Messenger visitor became lead contact " + lead.id()
+                    + mapped.map(deleted -> ", replacing deleted contact " + deleted).orElse(""));
+            return lead;
+        }
+        // Another request of the same visitor stored its lead first: that one is kept.
+        // NOTE: the lead created here stays behind without a visitor; it has no conversation yet.
+        LOG.info(() -> "Messenger visitor already had a lead; contact " + lead.id() + " is unused");
+        return contactOfVisitor(visitorId).flatMap(contacts::find).orElse(lead);
     }
 
     /**
-     * Returns the user whose external id is {@code externalId}, or when that is null whose email is
-     * {@code email}, creating the user when none exists. The caller has checked the identity hash.
+     * Returns the user whose external id is exactly {@code externalId}, or when that is null whose email
+     * is {@code email} in lower case (the contacts module stores emails in lower case), creating the user
+     * when none exists. The caller has checked the identity hash of that one value; no other field is
+     * stored or matched, because the hash covers no other.
+     *
+     * @throws UnmatchedIdentityException when another contact has the value in a spelling the
+     *                                    database's collation treats as equal, such as another case
      */
     public ContactView user(String externalId, String email, String locale) {
         String field = externalId != null ? "external_id" : "email";
-        String value = externalId != null ? externalId : email;
-        List<ContactView> found = contacts.search(new ContactQuery.Condition(field, ContactQuery.Operator.EQUALS, value),
-                null, 1).contacts();
-        if (!found.isEmpty()) {
-            return found.getFirst();
+        String value = externalId != null ? externalId : email.toLowerCase(Locale.ROOT);
+        // The search compares with the database's case- and accent-insensitive collation, but the hash
+        // covers exact bytes, so only an exactly equal value counts as a match.
+        List<ContactView> candidates = contacts.search(
+                new ContactQuery.Condition(field, ContactQuery.Operator.EQUALS, value), null, MAX_CANDIDATES).contacts();
+        Optional<ContactView> exact = candidates.stream()
+                .filter(candidate -> value.equals(externalId != null ? candidate.externalId() : candidate.email()))
+                .findFirst();
+        if (exact.isPresent()) {
+            return exact.get();
         }
-        ContactChanges changes = new ContactChanges().with("role", "user").with(field, value).with("locale", locale);
-        if (externalId != null && email != null) {
-            changes.with("email", email);
+        ContactView user;
+        try {
+            user = contacts.create(new ContactChanges().with("role", "user").with(field, value).with("locale", locale),
+                    ACTOR);
+        } catch (DuplicateContactException e) {
+            LOG.fine(() -> "Messenger identity matches contact " + e.existingId() + " only by collation; rejected");
+            throw new UnmatchedIdentityException(externalId != null ? "user_id" : "email");
         }
-        ContactView user = contacts.create(changes, ACTOR);
         LOG.info(() -> "Messenger identified a new user, contact " + user.id());
         return user;
     }
@@ -109,7 +136,8 @@ public class MessengerVisitors {
         }
     }
 
-    private void remember(String visitorId, long contactId) throws SQLException {
+    /** Stores the visitor's first lead and returns true, or false when another request stored one first. */
+    private boolean remember(String visitorId, long contactId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO messenger_visitor (visitor_id, contact_id, created_at) VALUES (?, ?, ?)")) {
@@ -117,6 +145,25 @@ public class MessengerVisitors {
             insert.setLong(2, contactId);
             insert.setTimestamp(3, Timestamp.from(clock.instant()));
             insert.executeUpdate();
+            return true;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Points the visitor from the deleted contact {@code previous} to {@code contactId} and returns true,
+     * or false when another request replaced it first.
+     */
+    private boolean replace(String visitorId, long previous, long contactId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE messenger_visitor SET contact_id = ?, "
+                     + "created_at = ? WHERE visitor_id = ? AND contact_id = ?")) {
+            update.setLong(1, contactId);
+            update.setTimestamp(2, Timestamp.from(clock.instant()));
+            update.setString(3, visitorId);
+            update.setLong(4, previous);
+            return update.executeUpdate() == 1;
         }
     }
 }

@@ -6,11 +6,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -18,6 +22,8 @@ import java.util.logging.Logger;
 /**
  * Counts messenger requests per client IP address and per visitor in fixed one-minute windows kept in
  * MariaDB, so that every app instance adds to the same counters and a limit holds across instances.
+ * A counter's key is its kind followed by the hex SHA-256 of the counted value, so any value, of any
+ * length or script, gets its own ASCII key of fixed length.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -41,6 +47,10 @@ public class RateLimits {
     @ConfigProperty(name = "optline.messenger.requests-per-visitor-per-minute", defaultValue = "60")
     int perVisitor;
 
+    @Inject
+    @ConfigProperty(name = "optline.messenger.failures-per-ip-per-minute", defaultValue = "120")
+    int failuresPerIp;
+
     private final AtomicLong counted = new AtomicLong();
 
     /**
@@ -48,18 +58,36 @@ public class RateLimits {
      * again when the address went over its limit, or empty.
      */
     public OptionalLong hitByIp(String ip) {
-        return hit("ip:" + ip, perIp);
+        return hit("ip", ip, perIp);
     }
 
     /** Counts a request of the visitor {@code visitorKey}, such as {@code contact:42}, like {@link #hitByIp}. */
     public OptionalLong hitByVisitor(String visitorKey) {
-        return hit("visitor:" + visitorKey, perVisitor);
+        return hit("visitor", visitorKey, perVisitor);
     }
 
-    private OptionalLong hit(String bucket, int limit) {
+    /**
+     * Counts a failed identity check from the IP address {@code ip}, like {@link #hitByIp} but against
+     * the lower limit of failures, so that guessing costs the guesser and never the guessed user.
+     */
+    public OptionalLong hitFailureByIp(String ip) {
+        return hit("failure", ip, failuresPerIp);
+    }
+
+    /** Returns the key of the counter of {@code value}: {@code kind:} and the value's hex SHA-256. */
+    static String bucketKey(String kind, String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return kind + ":" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK offers no SHA-256", e);
+        }
+    }
+
+    private OptionalLong hit(String kind, String value, int limit) {
         long now = clock.instant().getEpochSecond();
         long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
-        String key = bucket.length() > 160 ? bucket.substring(0, 160) : bucket;
+        String key = bucketKey(kind, value);
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO messenger_rate_window "
                     + "(bucket, window_start, hits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE hits = hits + 1")) {
@@ -81,8 +109,8 @@ public class RateLimits {
             }
             if (hits > limit) {
                 if (hits == limit + 1) {
-                    LOG.warning(() -> "Messenger rate limit of " + limit + " requests per minute reached by "
-                            + bucket.substring(0, bucket.indexOf(':')));
+                    LOG.warning(() -> "Messenger rate limit of " + limit + " per minute reached by a " + kind
+                            + " counter; later requests in this minute are rejected without a log line");
                 }
                 return OptionalLong.of(windowStart + WINDOW_SECONDS - now);
             }

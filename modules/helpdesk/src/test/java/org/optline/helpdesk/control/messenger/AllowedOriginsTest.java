@@ -17,13 +17,16 @@ class AllowedOriginsTest {
         assertThat(AllowedOrigins.normalize("https://shop.example:8443")).contains("https://shop.example:8443");
         assertThat(AllowedOrigins.normalize("http://localhost:3000")).contains("http://localhost:3000");
         assertThat(AllowedOrigins.normalize("http://127.0.0.1:8081")).contains("http://127.0.0.1:8081");
+        assertThat(AllowedOrigins.normalize("https://shop.example:65535")).contains("https://shop.example:65535");
+        assertThat(AllowedOrigins.normalize("http://localhost:1")).contains("http://localhost:1");
     }
 
     @Test
     void invalidOriginsAreRejected() {
         for (String origin : new String[]{null, "", "shop.example", "http://shop.example", "https://shop.example/",
                 "https://shop.example/path", "https://shop.example?x=1", "https://shop.example#x",
-                "https://user@shop.example", "ftp://shop.example", "javascript:alert(1)", "null", "https://"}) {
+                "https://user@shop.example", "ftp://shop.example", "javascript:alert(1)", "null", "https://",
+                "https://shop.example:0", "https://shop.example:99999", "http://localhost:65536"}) {
             assertThat(AllowedOrigins.normalize(origin)).as("origin %s", origin).isEqualTo(Optional.empty());
         }
     }

@@ -1,9 +1,11 @@
 package org.optline.helpdesk.control.messenger;
 
 import org.junit.jupiter.api.Test;
-import org.optline.helpdesk.api.MessengerVisitor;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessengerTokenCodecTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
-    private static final MessengerVisitor VISITOR = new MessengerVisitor(42, "https://shop.example",
+    private static final MessengerClaims VISITOR = MessengerClaims.ofContact(42, "https://shop.example",
             NOW.plus(Duration.ofHours(12)));
 
     private final MessengerTokenCodec codec = new MessengerTokenCodec(key(1));
@@ -61,6 +63,23 @@ class MessengerTokenCodecTest {
     }
 
     @Test
+    void anonymousVisitorTokenVerifies() {
+        MessengerClaims anonymous = MessengerClaims.ofVisitor("a1b2c3d4e5f6a7b8c9d0", "https://shop.example",
+                NOW.plus(Duration.ofHours(12)));
+
+        assertThat(codec.verify(codec.sign(anonymous), NOW)).contains(anonymous);
+    }
+
+    @Test
+    void earlierVersionTokenVerifies() {
+        String payload = "42\nhttps://shop.example\n" + VISITOR.expiresAt().getEpochSecond() + "\nbm9uY2U";
+        String signed = "v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        String token = signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key(1), signed));
+
+        assertThat(codec.verify(token, NOW)).contains(VISITOR);
+    }
+
+    @Test
     void flippedSignatureCharacterIsRejected() {
         String token = codec.sign(VISITOR);
         char last = token.charAt(token.length() - 1);
@@ -71,7 +90,7 @@ class MessengerTokenCodecTest {
 
     @Test
     void malformedTokensAreRejected() {
-        for (String token : new String[]{null, "", "v1", "v1.", "v1..", "v2.abc.def", "v1.!!!.???",
+        for (String token : new String[]{null, "", "v1", "v1.", "v1..", "v2.abc.def", "v3.abc.def", "v1.!!!.???",
                 "x".repeat(MessengerTokenCodec.MAX_TOKEN_LENGTH + 1)}) {
             assertThat(codec.verify(token, NOW)).as("token %s", token).isEmpty();
         }
@@ -82,6 +101,16 @@ class MessengerTokenCodecTest {
         assertThatThrownBy(() -> new MessengerTokenCodec(new byte[16]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 32 bytes");
+    }
+
+    private static byte[] hmac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] key(int fill) {

@@ -6,6 +6,10 @@ import org.optline.bench.bulk.BulkResult;
 import org.optline.bench.bulk.OptlineBulkUnsubscribe;
 import org.optline.bench.bulk.Segment;
 import org.optline.bench.data.Generator;
+import org.optline.bench.forms.FormCheck;
+import org.optline.bench.forms.FormPools;
+import org.optline.bench.forms.FormSetup;
+import org.optline.bench.forms.FormTokens;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +24,11 @@ import java.util.TimeZone;
  * generate      --url=JDBC --user=U --password=P --contacts=N --work-dir=DIR
  * bulk-baseline --url=JDBC --user=U --password=P --contacts=N --bulk=N
  * bulk-optline  --url=JDBC --user=U --password=P --contacts=N --bulk=N --base-url=http://127.0.0.1:PORT --token=T
+ * forms-setup   --url=JDBC --user=U --password=P --warmup-forms=N --measured-forms=N --origin=ORIGIN --work-dir=DIR
+ * forms-tokens  --url=JDBC --user=U --password=P --base-url=http://127.0.0.1:PORT --origin=ORIGIN --work-dir=DIR
+ * forms-check   --url=JDBC --user=U --password=P --work-dir=DIR --connections=N --baseline-actor=A
+ *               --optline-warmup-requests=N --optline-measured-requests=N
+ *               --baseline-warmup-requests=N --baseline-measured-requests=N
  * </pre>
  */
 public final class Bench {
@@ -57,6 +66,26 @@ public final class Bench {
                             .run(segment).orElseThrow();
                     result.print("bulk_optline");
                     check(connection, segment, result);
+                }
+            }
+            case "forms-setup" -> {
+                try (Connection connection = connect(options, false)) {
+                    new FormSetup(connection, options.path("work-dir")).run(options.integer("warmup-forms"),
+                            options.integer("measured-forms"), options.text("origin"));
+                }
+            }
+            case "forms-tokens" -> new FormTokens(options.text("base-url"), options.text("origin"),
+                    options.path("work-dir")).run();
+            case "forms-check" -> {
+                try (Connection connection = connect(options, false)) {
+                    FormCheck check = new FormCheck(connection, options.path("work-dir"), options.integer("connections"));
+                    FormPools pools = FormPools.load(options.path("work-dir"));
+                    check.verifyOptline(pools, pools.optlineWarmup(), options.integer("optline-warmup-requests"));
+                    check.verifyOptline(pools, pools.optlineMeasured(), options.integer("optline-measured-requests"));
+                    check.verifyBaseline(pools.baselineWarmup(), options.text("baseline-actor"),
+                            options.integer("baseline-warmup-requests"));
+                    check.verifyBaseline(pools.baselineMeasured(), options.text("baseline-actor"),
+                            options.integer("baseline-measured-requests"));
                 }
             }
             default -> usage("Unknown command '" + args[0] + "'.");

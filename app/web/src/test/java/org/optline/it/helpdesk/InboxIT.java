@@ -5,6 +5,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,6 +127,40 @@ class InboxIT {
         Document inbox = PageSession.document(agent.get("/inbox"));
         assertThat(inbox.select("a[href=/inbox/conversations/" + conversations.getFirst() + "]").text())
                 .isEqualTo(tag + " A 1");
+    }
+
+    @Test
+    void enterInSearchBoxDoesNotSend() {
+        Document page = PageSession.document(admin.get("/inbox/new"));
+
+        Element search = page.getElementById("recipient-search");
+        Element searchForm = page.getElementById(search.attr("form"));
+        assertThat(searchForm).as("form named by the search box's form attribute").isNotNull();
+        assertThat(searchForm.id()).isNotEqualTo("outbound-form");
+        assertThat(searchForm.attr("hx-get")).isEqualTo("/inbox/new/recipients");
+        assertThat(searchForm.attr("hx-post")).isEmpty();
+    }
+
+    @Test
+    void inboxListRefreshesItself() {
+        PageSession agent = signedInAgent(base, admin);
+        Document closedPage = PageSession.document(agent.get("/inbox?state=closed&offset=0"));
+        Document openPage = PageSession.document(agent.get("/inbox"));
+        Element rows = openPage.getElementById("inbox-rows");
+
+        assertThat(closedPage.getElementById("inbox-rows").attr("hx-get")).isEqualTo("/inbox/rows?state=closed&offset=0");
+        assertThat(rows.attr("hx-get")).isEqualTo("/inbox/rows?state=open&offset=0");
+        assertThat(rows.attr("hx-trigger")).contains("every");
+        assertThat(openPage.select("script[src=/inbox/inbox.js]")).hasSize(1);
+        assertThat(agent.get("/inbox/inbox.js").body()).contains("inbox-rows");
+
+        long conversation = startConversations(agent, "Hello", contact("Refreshed " + unique())).getFirst();
+        HttpResponse<String> refreshed = agent.htmxGet(rows.attr("hx-get"));
+
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        Document fragment = PageSession.document(refreshed);
+        assertThat(fragment.select("#inbox-rows a[href=/inbox/conversations/" + conversation + "]")).hasSize(1);
+        assertThat(fragment.select("main, nav")).as("rows only, without the layout").isEmpty();
     }
 
     @Test

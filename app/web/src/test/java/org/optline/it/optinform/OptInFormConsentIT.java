@@ -80,7 +80,7 @@ class OptInFormConsentIT {
                 ActorKind.CUSTOMER, null, Evidence.NONE, null, null));
         long formId = insertForm(contact, type);
 
-        submissions.submit(new SubmissionRequest(formId, contact, key(), null, "127.0.0.1", "test", "en"));
+        submissions.submit(new SubmissionRequest(formId, contact, key(), null, "127.0.0.1", "test", "en", "Sign Up Now"));
 
         ConsentEventView last = ledger.history(contact).getLast();
         assertEquals(ConsentAction.OPT_IN, last.action());
@@ -97,7 +97,7 @@ class OptInFormConsentIT {
         types.archive(type.id(), null, "test");
 
         FormInputException refused = assertThrows(FormInputException.class, () -> submissions.submit(
-                new SubmissionRequest(formId, contact, key(), "+447400123456", "127.0.0.1", "test", "en")));
+                new SubmissionRequest(formId, contact, key(), "+447400123456", "127.0.0.1", "test", "en", "Sign Up Now")));
 
         assertEquals(FormProblem.NOT_AVAILABLE, refused.problem());
         assertNull(contacts.find(contact).orElseThrow().phone());
@@ -134,7 +134,7 @@ class OptInFormConsentIT {
     private long insertForm(long contact, SubscriptionTypeView type) {
         ConversationView conversation = conversations.startByContact(contact, Channel.MESSENGER);
         long partRef = forms.insert(type, FormContent.typed("Deals", "", "<p>Reply STOP to end.</p>"),
-                List.of(conversation.id()), "agent@example.com").getFirst().appRef();
+                List.of(conversation.id()), "agent@example.com", key()).getFirst().appRef();
         return partRef;
     }
 

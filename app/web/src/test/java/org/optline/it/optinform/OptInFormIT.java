@@ -96,6 +96,67 @@ class OptInFormIT {
         assertThat(PageSession.field(composer, "Form title").attr("name")).isEqualTo("title");
         assertThat(PageSession.field(composer, "Button text").attr("placeholder")).isEqualTo("Sign Up Now");
         assertThat(composer.select("button").eachText()).contains("Preview", "Insert Form");
+        Element form = composer.selectFirst("form#optin-composer");
+        assertThat(form.attr("hx-sync")).isEqualTo("this:drop");
+        assertThat(form.attr("hx-disabled-elt")).contains("button");
+        assertThat(form.select("input[type=hidden][name=insert_key]").val()).hasSizeGreaterThanOrEqualTo(16);
+    }
+
+    @Test
+    void repeatedInsertKeyAddsOneForm() {
+        Customer customer = customer(null, null);
+        long type = type("sms_message", true);
+        String key = insertKey();
+
+        HttpResponse<String> first = insert(customer.conversationId(), type, "Deals", "", "", key);
+        HttpResponse<String> second = insert(customer.conversationId(), type, "Deals", "", "", key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        Document firstResult = PageSession.document(first);
+        Document secondResult = PageSession.document(second);
+        assertThat(secondResult.select("[role=status]").text()).isEqualTo(firstResult.select("[role=status]").text());
+        assertThat(count("SELECT COUNT(*) FROM conversation_part WHERE conversation_id = ? AND kind = 'APP'",
+                customer.conversationId())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM optin_form WHERE conversation_id = ?", customer.conversationId()))
+                .isEqualTo(1);
+        assertThat(firstResult.select("#flash[hx-swap-oob=innerHTML]")).as("alert region cleared").hasSize(1);
+        String nextKey = firstResult.select("input[name=insert_key][hx-swap-oob]").val();
+        assertThat(nextKey).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo(key);
+
+        HttpResponse<String> withNextKey = insert(customer.conversationId(), type, "Deals", "", "", nextKey);
+
+        assertThat(withNextKey.statusCode()).as(withNextKey.body()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM conversation_part WHERE conversation_id = ? AND kind = 'APP'",
+                customer.conversationId())).isEqualTo(2);
+    }
+
+    @Test
+    void insertWithoutKeyIsRejected() {
+        Customer customer = customer(null, null);
+        long type = type("sms_message", true);
+
+        HttpResponse<String> response = insert(customer.conversationId(), type, "Deals", "", "", "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Insert key is missing");
+        assertThat(count("SELECT COUNT(*) FROM optin_form WHERE conversation_id = ?", customer.conversationId())).isZero();
+    }
+
+    @Test
+    void previewNamesDefaultButton() {
+        long type = type("sms_message", true);
+
+        HttpResponse<String> withDefault = admin.htmxPost(FORM_PATH + "/preview", "subscription_type",
+                String.valueOf(type), "title", "Deals", "button", "", "legal_text", "");
+        HttpResponse<String> withTyped = admin.htmxPost(FORM_PATH + "/preview", "subscription_type",
+                String.valueOf(type), "title", "Deals", "button", "Join", "legal_text", "");
+
+        Document preview = PageSession.document(withDefault);
+        assertThat(preview.selectFirst(".optin-form button").text()).isEqualTo("Sign Up Now");
+        assertThat(preview.select(".optin-default-button").text()).contains("default text", "English");
+        assertThat(preview.select("#flash[hx-swap-oob=innerHTML]")).as("alert region cleared").hasSize(1);
+        assertThat(PageSession.document(withTyped).select(".optin-default-button")).isEmpty();
     }
 
     @Test
@@ -164,9 +225,10 @@ class OptInFormIT {
                 "<p>Reply <b>STOP</b> to end.</p>");
         String national = exampleMobile(false);
         String e164 = exampleMobile(true);
-        Element form = customerForm(customer, formId);
+        Element form = customerForm(customer, formId, "fr");
 
-        HttpResponse<String> response = submit(customer.token(), formId, key(form), national, sameOrigin());
+        HttpResponse<String> response = submit(customer.token(), formId, key(form), national, sameOrigin(),
+                form.select("input[name=locale]").val());
 
         assertThat(response.statusCode()).isEqualTo(200);
         Element confirmation = Jsoup.parse(response.body()).selectFirst("[role=status]");
@@ -185,7 +247,8 @@ class OptInFormIT {
         assertThat(event.get("conversation_id")).isEqualTo(String.valueOf(customer.conversationId()));
         assertThat(event.get("message_id")).isEqualTo(text("SELECT part_id FROM optin_form WHERE id = ?", formId));
         assertThat(event.get("title")).isEqualTo("Sign up to our SMS deals to get 10% off");
-        assertThat(event.get("button")).isEqualTo("Sign Up Now");
+        assertThat(form.selectFirst("button").text()).isEqualTo("Je m\u2019inscris");
+        assertThat(event.get("button")).isEqualTo("Je m\u2019inscris");
         assertThat(event.get("legal_text")).isEqualTo("<p>Reply <b>STOP</b> to end.</p>");
         assertThat(event.get("locale")).isEqualTo("fr");
         Map<String, String> submission = row("SELECT s.form_version_id, f.form_version_id AS shown_version, "
@@ -197,6 +260,28 @@ class OptInFormIT {
         String line = text("SELECT body FROM conversation_part WHERE conversation_id = ? AND kind = 'EVENT'",
                 customer.conversationId());
         assertThat(line).contains("opted in to").contains(e164.substring(e164.length() - 4)).doesNotContain(e164);
+    }
+
+    @Test
+    void agentCardRefreshesAfterSubmission() {
+        Customer customer = customer(null, null);
+        long type = type("sms_message", true);
+        long formId = insertForm(customer, type, "Deals", "", "");
+        long partId = count("SELECT part_id FROM optin_form WHERE id = ?", formId);
+        String polled = "/inbox/conversations/" + customer.conversationId() + "/parts?after=" + partId;
+
+        HttpResponse<String> beforeSubmit = admin.htmxGet(polled);
+        HttpResponse<String> submitted = submit(customer.token(), formId, key(customerForm(customer, formId)),
+                exampleMobile(false), sameOrigin());
+        HttpResponse<String> afterSubmit = admin.htmxGet(polled);
+
+        assertThat(beforeSubmit.statusCode()).isEqualTo(204);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        assertThat(afterSubmit.statusCode()).isEqualTo(200);
+        Element card = PageSession.document(afterSubmit).getElementById("part-" + partId);
+        assertThat(card).as("app card re-rendered in " + afterSubmit.body()).isNotNull();
+        assertThat(card.attr("hx-swap-oob")).isEqualTo("true");
+        assertThat(card.text()).contains("Submitted").doesNotContain("Waiting for the customer");
     }
 
     @Test
@@ -408,8 +493,18 @@ class OptInFormIT {
     }
 
     private HttpResponse<String> insert(long conversationId, long typeId, String title, String button, String legal) {
+        return insert(conversationId, typeId, title, button, legal, insertKey());
+    }
+
+    private HttpResponse<String> insert(long conversationId, long typeId, String title, String button, String legal,
+                                        String insertKey) {
         return admin.htmxPost(FORM_PATH, "conversation", String.valueOf(conversationId), "subscription_type",
-                String.valueOf(typeId), "title", title, "button", button, "legal_text", legal);
+                String.valueOf(typeId), "title", title, "button", button, "legal_text", legal, "insert_key", insertKey);
+    }
+
+    /** Returns a new insert key, as the composer renders one. */
+    private static String insertKey() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Inserts a form as an agent would and returns its id. */
@@ -422,7 +517,13 @@ class OptInFormIT {
 
     /** Returns the form as the messenger frame renders it for the customer. */
     private Element customerForm(Customer customer, long formId) {
-        HttpResponse<String> response = http.send(http.request("/messenger/conversation")
+        return customerForm(customer, formId, null);
+    }
+
+    /** Returns the form as the messenger frame renders it for the customer, in the language of {@code localeHint}. */
+    private Element customerForm(Customer customer, long formId, String localeHint) {
+        HttpResponse<String> response = http.send(http.request("/messenger/conversation"
+                        + (localeHint == null ? "" : "?locale=" + localeHint))
                 .header(MessengerHeader.TOKEN, customer.token())
                 .GET().build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -438,12 +539,19 @@ class OptInFormIT {
     }
 
     private HttpResponse<String> submit(String token, long formId, String key, String phone, Map<String, String> headers) {
+        return submit(token, formId, key, phone, headers, null);
+    }
+
+    /** Submits a form as the messenger frame does; {@code locale} is the form's hidden field, or null to leave it out. */
+    private HttpResponse<String> submit(String token, long formId, String key, String phone, Map<String, String> headers,
+                                        String locale) {
+        String body = "idempotency_key=" + key + "&phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)
+                + (locale == null ? "" : "&locale=" + URLEncoder.encode(locale, StandardCharsets.UTF_8));
         HttpRequest.Builder request = http.request("/messenger/apps/optin_form/" + formId + "/submissions")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("HX-Request", "true")
                 .header("User-Agent", "OptInFormIT browser")
-                .POST(HttpRequest.BodyPublishers.ofString("idempotency_key=" + key + "&phone="
-                        + URLEncoder.encode(phone, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header(MessengerHeader.TOKEN, token);
         }

@@ -22,6 +22,7 @@ import org.optline.helpdesk.api.ConversationNotFoundException;
 import org.optline.helpdesk.api.ConversationState;
 import org.optline.helpdesk.api.ConversationView;
 import org.optline.helpdesk.api.Conversations;
+import org.optline.helpdesk.api.PartKind;
 import org.optline.helpdesk.api.PartView;
 import org.optline.helpdesk.control.Inbox;
 import org.optline.platform.web.Page;
@@ -31,6 +32,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.optline.helpdesk.boundary.HelpdeskTemplates.changed;
@@ -74,7 +76,20 @@ public class InboxPage {
     @GET
     @Operation(hidden = true)
     public Page list(@QueryParam("state") String state, @QueryParam("offset") String offset) {
+        return new Page("Inbox", "inbox", render("inbox/list.jte", listParams(state, offset)));
+    }
+
+    /** Returns the rows of one page of the list, which the list page requests again every few seconds. */
+    @GET
+    @Path("rows")
+    @Operation(hidden = true)
+    public Content rows(@QueryParam("state") String state, @QueryParam("offset") String offset) {
+        return render("inbox/rows.jte", listParams(state, offset));
+    }
+
+    private Map<String, Object> listParams(String state, String offset) {
         ConversationState shown = "closed".equals(state) ? ConversationState.CLOSED : ConversationState.OPEN;
+        String shownName = shown.name().toLowerCase(Locale.ROOT);
         int first = (int) Math.min(HelpdeskIds.number("offset", offset, 0), 1_000_000);
         List<ConversationView> page = inbox.conversations(shown, first, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
@@ -88,9 +103,9 @@ public class InboxPage {
         Map<String, Object> params = new HashMap<>();
         params.put("state", shown);
         params.put("rows", rows);
-        params.put("moreUrl", more ? "/inbox?state=" + shown.name().toLowerCase(java.util.Locale.ROOT) + "&offset="
-                + (first + PAGE_SIZE) : null);
-        return new Page("Inbox", "inbox", render("inbox/list.jte", params));
+        params.put("moreUrl", more ? "/inbox?state=" + shownName + "&offset=" + (first + PAGE_SIZE) : null);
+        params.put("refreshUrl", "/inbox/rows?state=" + shownName + "&offset=" + first);
+        return params;
     }
 
     @GET
@@ -113,22 +128,30 @@ public class InboxPage {
 
     /**
      * Returns the parts after {@code after} followed by a new poller that requests the parts after the
-     * last of them, or 204 when there is none, so that htmx swaps nothing.
+     * last of them, or 204 when there is none, so that htmx swaps nothing. With new parts it also
+     * re-renders the earlier app parts out of band, because an app's card shows state that changes
+     * later, such as a form that the customer has since submitted.
      */
     @GET
     @Path("conversations/{id: [0-9]+}/parts")
     @Operation(hidden = true)
     public Response partsAfter(@PathParam("id") String id, @QueryParam("after") String after) {
         long conversationId = HelpdeskIds.conversation(id);
-        List<PartView> parts = conversations.parts(conversationId, HelpdeskIds.number("after", after, 0));
+        long afterPartId = HelpdeskIds.number("after", after, 0);
+        List<PartView> parts = conversations.parts(conversationId, afterPartId);
         if (parts.isEmpty()) {
             return Response.noContent().build();
         }
         ConversationView conversation = require(id);
+        // NOTE: this reads the whole conversation again on each poll that finds new parts, as the page load does.
+        List<PartView> earlierApps = conversations.parts(conversationId, 0).stream()
+                .filter(part -> part.kind() == PartKind.APP && part.id() <= afterPartId)
+                .toList();
         Map<String, Object> params = new HashMap<>();
         params.put("conversation", conversation);
         params.put("parts", apps.agentModels(parts));
         params.put("lastPartId", parts.getLast().id());
+        params.put("refreshedApps", apps.agentModels(earlierApps));
         return Response.ok(render("inbox/newParts.jte", params)).build();
     }
 
@@ -165,7 +188,7 @@ public class InboxPage {
         return changed(state(reopened), PARTS_CHANGED);
     }
 
-    /** Returns the script that pauses the conversation poll while the browser tab is hidden. */
+    /** Returns the script that pauses the polls of the conversation page and the list while the browser tab is hidden. */
     @GET
     @Path("inbox.js")
     @Produces("text/javascript")

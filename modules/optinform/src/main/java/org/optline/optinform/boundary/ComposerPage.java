@@ -3,6 +3,7 @@ package org.optline.optinform.boundary;
 import gg.jte.Content;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -55,11 +56,15 @@ public class ComposerPage {
                 .map(type -> new ComposerModel.TypeChoice(type.id(), type.defaultTranslation().name() + " ("
                         + type.messageType().label() + ")"))
                 .toList();
-        ComposerModel model = new ComposerModel(conversationIds(conversations), choices, FormContent.DEFAULT_BUTTON);
+        ComposerModel model = new ComposerModel(conversationIds(conversations), choices,
+                FormTexts.forLocale(Locale.ENGLISH).get(FormTexts.DEFAULT_BUTTON), FormViews.newIdempotencyKey());
         return FormViews.render("optinform/composer.jte", Map.of("composer", model));
     }
 
-    /** Renders the draft as a customer without a saved number would see it, in English. Stores nothing. */
+    /**
+     * Renders the draft as a customer without a saved number would see it, in English, and says when the
+     * button shows the default text, which customers read in their language. Stores nothing.
+     */
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -68,8 +73,9 @@ public class ComposerPage {
                            @FormParam("button") String button, @FormParam("legal_text") String legalText) {
         SubscriptionTypeView type = forms.requireLiveType(typeId);
         FormContent content = FormContent.typed(title, button, legalText);
-        return FormViews.render("optinform/preview.jte", Map.of("form",
-                FormViews.preview(type, content, FormTexts.forLocale(Locale.ENGLISH), contacts.defaultCountry())));
+        return FormViews.render("optinform/preview.jte", Map.of(
+                "form", FormViews.preview(type, content, FormTexts.forLocale(Locale.ENGLISH), contacts.defaultCountry()),
+                "defaultButton", content.button().isEmpty()));
     }
 
     @POST
@@ -78,14 +84,22 @@ public class ComposerPage {
     public Response insert(@FormParam("conversation") List<String> conversations,
                            @FormParam("subscription_type") String typeId, @FormParam("title") String title,
                            @FormParam("button") String button, @FormParam("legal_text") String legalText,
-                           @Context SecurityContext caller) {
+                           @FormParam("insert_key") String insertKey, @Context SecurityContext caller) {
         List<Long> ids = conversationIds(conversations);
         SubscriptionTypeView type = forms.requireLiveType(typeId);
         FormContent content = FormContent.typed(title, button, legalText);
-        List<PartView> parts = forms.insert(type, content, ids, caller.getUserPrincipal().getName());
+        List<PartView> parts;
+        try {
+            parts = forms.insert(type, content, ids, caller.getUserPrincipal().getName(), insertKey);
+        } catch (PersistenceException e) {
+            // Two requests with one key at the same moment: the unique insert key lets one of them
+            // insert, and this one returns what that one inserted.
+            parts = forms.findInserted(insertKey, ids).orElseThrow(() -> e);
+        }
         String message = "Inserted the opt-in form for \u201C" + type.defaultTranslation().name() + "\u201D into "
                 + (parts.size() == 1 ? "the conversation." : parts.size() + " conversations.");
-        return Response.ok(FormViews.render("optinform/inserted.jte", Map.of("message", message)))
+        return Response.ok(FormViews.render("optinform/inserted.jte", Map.of("message", message,
+                        "nextInsertKey", FormViews.newIdempotencyKey())))
                 .header(Htmx.TRIGGER, INSERTED)
                 .build();
     }

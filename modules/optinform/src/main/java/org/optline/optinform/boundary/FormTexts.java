@@ -24,6 +24,9 @@ public final class FormTexts {
     public static final List<Locale> BUNDLED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN,
             Locale.forLanguageTag("es"));
 
+    /** The key of the button text that customers read when the agent left the button text empty. */
+    public static final String DEFAULT_BUTTON = "form.button.default";
+
     private static final Properties BASE = read("FormTexts.properties");
 
     private final Properties translated;

@@ -62,7 +62,8 @@ final class FormViews {
         }
         String savedPhone = contact != null && contact.smsCapable() ? contact.maskedPhone() : null;
         String error = problem == null ? null : errorText(texts, problem, typedPhone);
-        return new CustomerFormModel(form.id(), texts.language(), form.content().title(), form.content().button(),
+        return new CustomerFormModel(form.id(), texts.language(), form.content().title(),
+                form.content().shownButton(texts.get(FormTexts.DEFAULT_BUTTON)),
                 LegalText.sanitize(form.content().legalHtml()),
                 contact == null ? null : "/messenger/apps/optin_form/" + form.id() + "/submissions",
                 newIdempotencyKey(), sms, savedPhone, problem == null ? null : typedPhone, error, confirmation,

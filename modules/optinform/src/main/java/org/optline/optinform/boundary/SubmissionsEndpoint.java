@@ -69,7 +69,7 @@ public class SubmissionsEndpoint {
     @Operation(hidden = true)
     public Response submit(@PathParam("formId") String formId, @HeaderParam(TOKEN_HEADER) String token,
                            @FormParam("idempotency_key") String idempotencyKey, @FormParam("phone") String phone,
-                           @Context HttpServletRequest request) {
+                           @FormParam("locale") String shownLocale, @Context HttpServletRequest request) {
         Optional<Response> limited = limits.admitByIp(request);
         if (limited.isPresent()) {
             return limited.get();
@@ -92,9 +92,12 @@ public class SubmissionsEndpoint {
         if (id.isEmpty() || contact.isEmpty()) {
             return notFound();
         }
-        FormTexts texts = FormTexts.forContactLocale(contact.get().locale());
+        // The form carries the language it was shown in, which the frame chose from the browser, so the
+        // evidence names the texts the customer read. Without it, the contact's stored language is used.
+        FormTexts texts = FormTexts.forContactLocale(shownLocale == null || shownLocale.isBlank()
+                ? contact.get().locale() : shownLocale);
         SubmissionRequest submission = new SubmissionRequest(id.get(), contact.get().id(), idempotencyKey, phone,
-                request.getRemoteAddr(), userAgent(request), texts.language());
+                request.getRemoteAddr(), userAgent(request), texts.language(), texts.get(FormTexts.DEFAULT_BUTTON));
         try {
             FormDetails form = submissions.submit(submission);
             return Response.ok(customerView(form, contact.get(), texts, null, null)).build();

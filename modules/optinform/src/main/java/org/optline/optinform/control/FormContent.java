@@ -11,6 +11,7 @@ import java.util.HexFormat;
  * The texts of an opt-in form as the customer reads them: the title and button as plain text, which
  * templates escape, and the legal text as sanitized HTML.
  *
+ * @param button    the button text, empty for the default text, which customers read in their own language
  * @param legalHtml sanitized HTML, empty when the form has no legal text
  */
 public record FormContent(String title, String button, String legalHtml) {
@@ -19,8 +20,6 @@ public record FormContent(String title, String button, String legalHtml) {
     public static final int MAX_BUTTON = 60;
     /** The longest legal text accepted as typed, before sanitizing. */
     public static final int MAX_LEGAL_TEXT = 4000;
-    /** The button text when the agent leaves it empty. */
-    public static final String DEFAULT_BUTTON = "Sign Up Now";
 
     /**
      * Checks the texts an agent typed into the composer and sanitizes the legal text.
@@ -32,8 +31,12 @@ public record FormContent(String title, String button, String legalHtml) {
         String checkedTitle = Texts.required("Form title", title, MAX_TITLE);
         String checkedButton = Texts.optional("Button text", button, MAX_BUTTON);
         String checkedLegal = Texts.optional("Legal text", legalText, MAX_LEGAL_TEXT);
-        return new FormContent(checkedTitle, checkedButton.isEmpty() ? DEFAULT_BUTTON : checkedButton,
-                LegalText.sanitize(checkedLegal));
+        return new FormContent(checkedTitle, checkedButton, LegalText.sanitize(checkedLegal));
+    }
+
+    /** Returns the button text that the customer reads: the typed text, or {@code defaultButton} when it is empty. */
+    public String shownButton(String defaultButton) {
+        return button.isEmpty() ? defaultButton : button;
     }
 
     /**

@@ -140,7 +140,8 @@ public class FormSubmissions {
 
         FormVersion version = em.find(FormVersion.class, form.formVersionId());
         Evidence evidence = new Evidence(request.ipAddress(), request.userAgent(), form.conversationId(), form.partId(),
-                new ShownText(request.locale(), version.title(), version.button(), version.legalHtml()));
+                new ShownText(request.locale(), version.title(),
+                        version.button().isEmpty() ? request.defaultButton() : version.button(), version.legalHtml()));
         ConsentOutcome outcome = ledger.record(new ConsentRequest(contact.id(), type.id(), ConsentAction.OPT_IN,
                 ConsentSource.FORM, ActorKind.CUSTOMER, null, evidence, null, null));
         if (outcome instanceof ConsentOutcome.Refused refused) {

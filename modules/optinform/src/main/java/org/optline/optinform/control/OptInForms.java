@@ -23,9 +23,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Inserts opt-in forms into conversations, stores their texts as versions, and reads them back. */
@@ -37,6 +40,8 @@ public class OptInForms {
 
     /** The most conversations one insert may address, so that a single click cannot run for minutes. */
     public static final int MAX_CONVERSATIONS = 100;
+
+    private static final Pattern INSERT_KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     @PersistenceContext(unitName = "optinform")
     EntityManager em;
@@ -85,11 +90,16 @@ public class OptInForms {
 
     /**
      * Inserts one form for {@code type} into each conversation, all in one transaction, and returns the
-     * app parts that show them.
+     * app parts that show them. A conversation that already has a form inserted with {@code insertKey}
+     * gets no second one, and its earlier part is returned instead, so a double-click or a retried
+     * request returns the same result as the first.
      *
+     * @param insertKey the random key that the composer rendered, the same for every retry of one insert
      * @throws ConversationNotFoundException when a conversation does not exist; nothing is inserted then
      */
-    public List<PartView> insert(SubscriptionTypeView type, FormContent content, List<Long> conversationIds, String agent) {
+    public List<PartView> insert(SubscriptionTypeView type, FormContent content, List<Long> conversationIds,
+                                 String agent, String insertKey) {
+        String key = checkInsertKey(insertKey);
         if (conversationIds.isEmpty()) {
             throw new MissingInputException("conversation", "No conversation was given. Open the form from a conversation.");
         }
@@ -100,11 +110,19 @@ public class OptInForms {
         for (long conversationId : conversationIds) {
             conversations.find(conversationId).orElseThrow(() -> new ConversationNotFoundException(conversationId));
         }
+        Map<Long, OptInForm> earlier = insertedWith(key, conversationIds);
         long versionId = storeVersion(content);
         Instant now = clock.instant();
         List<PartView> parts = new ArrayList<>();
         for (long conversationId : conversationIds) {
-            OptInForm form = new OptInForm(type.id(), conversationId, versionId, agent, now);
+            OptInForm existing = earlier.get(conversationId);
+            if (existing != null) {
+                parts.add(conversations.part(existing.partId()).orElseThrow());
+                LOG.info(() -> "Opt-in form " + existing.id() + " was already inserted into conversation "
+                        + conversationId + " by the same insert; nothing added");
+                continue;
+            }
+            OptInForm form = new OptInForm(type.id(), conversationId, versionId, agent, key, now);
             em.persist(form);
             em.flush();
             PartView part = conversations.addApp(conversationId, agent, OptInFormApp.TYPE, form.id());
@@ -115,6 +133,50 @@ public class OptInForms {
                     + " by " + agent);
         }
         return parts;
+    }
+
+    /**
+     * Returns the parts of the forms inserted with {@code insertKey}, one for each conversation, or empty
+     * unless every conversation has one. The composer calls it after an insert failed on the unique
+     * insert key, which happens when two requests with the same key ran at the same moment.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<PartView>> findInserted(String insertKey, List<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, OptInForm> earlier = insertedWith(checkInsertKey(insertKey), conversationIds);
+        if (!earlier.keySet().containsAll(conversationIds)) {
+            return Optional.empty();
+        }
+        return Optional.of(conversationIds.stream()
+                .map(id -> conversations.part(earlier.get(id).partId()).orElseThrow())
+                .toList());
+    }
+
+    private Map<Long, OptInForm> insertedWith(String insertKey, List<Long> conversationIds) {
+        Map<Long, OptInForm> forms = new HashMap<>();
+        em.createQuery("SELECT f FROM OptInForm f WHERE f.insertKey = :key AND f.conversationId IN :conversations",
+                        OptInForm.class)
+                .setParameter("key", insertKey)
+                .setParameter("conversations", conversationIds)
+                .getResultStream()
+                .forEach(form -> forms.put(form.conversationId(), form));
+        return forms;
+    }
+
+    /** Checks the composer's insert key: 16 to 64 characters of URL-safe Base64. */
+    static String checkInsertKey(String insertKey) {
+        if (insertKey == null || insertKey.isBlank()) {
+            throw new MissingInputException("insert_key", "Insert key is missing. Reload the conversation and insert "
+                    + "the form again.");
+        }
+        String key = insertKey.strip();
+        if (!INSERT_KEY.matcher(key).matches()) {
+            throw new InvalidInputException("insert_key", "Insert key is invalid: it must be 16 to 64 letters, digits, "
+                    + "'-' or '_'. Reload the conversation and insert the form again.");
+        }
+        return key;
     }
 
     /**

@@ -37,6 +37,10 @@ public class OptInForm {
     @Column(name = "created_by", nullable = false, updatable = false, length = 254)
     private String createdBy;
 
+    /** The composer's key of the insert that created the form; null for forms inserted before keys were stored. */
+    @Column(name = "insert_key", updatable = false, length = 64)
+    private String insertKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false, length = 16)
     private FormState state;
@@ -54,11 +58,13 @@ public class OptInForm {
     protected OptInForm() {
     }
 
-    public OptInForm(long subscriptionTypeId, long conversationId, long formVersionId, String createdBy, Instant now) {
+    public OptInForm(long subscriptionTypeId, long conversationId, long formVersionId, String createdBy,
+                     String insertKey, Instant now) {
         this.subscriptionTypeId = subscriptionTypeId;
         this.conversationId = conversationId;
         this.formVersionId = formVersionId;
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+        this.insertKey = Objects.requireNonNull(insertKey, "insertKey");
         this.state = FormState.WAITING;
         this.createdAt = now;
         this.updatedAt = now;
@@ -99,6 +105,10 @@ public class OptInForm {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    public String insertKey() {
+        return insertKey;
     }
 
     public FormState state() {

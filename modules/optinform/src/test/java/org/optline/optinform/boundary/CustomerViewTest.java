@@ -140,6 +140,19 @@ class CustomerViewTest {
     }
 
     @Test
+    void emptyButtonShowsDefaultInCustomerLanguage() {
+        FormDetails form = form(MessageType.SMS, new FormContent("Deals", "", ""), FormState.WAITING, null);
+        ContactView contact = contact(null, null);
+
+        Document french = render(form, contact, Locale.FRENCH, null, null);
+        Document english = render(form, contact, Locale.ENGLISH, null, null);
+
+        assertThat(french.selectFirst("button").text()).isEqualTo("Je m\u2019inscris");
+        assertThat(french.selectFirst("input[name=locale]").val()).isEqualTo("fr");
+        assertThat(english.selectFirst("button").text()).isEqualTo("Sign Up Now");
+    }
+
+    @Test
     void everyLanguageHasEveryText() {
         FormTexts english = FormTexts.forLocale(Locale.ENGLISH);
         for (Locale locale : FormTexts.BUNDLED) {

@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FormContentTest {
 
     @Test
-    void emptyButtonBecomesSignUpNow() {
+    void emptyButtonMeansDefault() {
         FormContent content = FormContent.typed("Get 10% off", "  ", null);
 
-        assertThat(content.button()).isEqualTo("Sign Up Now");
+        assertThat(content.button()).isEmpty();
+        assertThat(content.shownButton("Je m\u2019inscris")).isEqualTo("Je m\u2019inscris");
+        assertThat(FormContent.typed("Deals", "Join", null).shownButton("Sign Up Now")).isEqualTo("Join");
         assertThat(content.legalHtml()).isEmpty();
     }
 

@@ -17,6 +17,7 @@ import org.optline.contacts.control.ContactRows;
 import org.optline.contacts.control.Cursors;
 import org.optline.contacts.control.PhoneNumberParser;
 import org.optline.contacts.control.QueryParser;
+import org.optline.contacts.control.QueryWriter;
 import org.optline.contacts.control.SearchCompiler;
 import org.optline.contacts.entity.Contact;
 import org.optline.contacts.entity.ContactSettings;
@@ -161,6 +162,36 @@ public class Contacts {
     /** Parses Intercom's search query JSON. */
     public static ContactQuery parseQuery(JsonValue json) {
         return QueryParser.parse(json);
+    }
+
+    /**
+     * Writes {@code query} as Intercom's search query JSON, which {@link #parseQuery} reads back, or JSON
+     * null for {@link ContactQuery.All}.
+     */
+    public static JsonValue writeQuery(ContactQuery query) {
+        return QueryWriter.write(query);
+    }
+
+    /**
+     * Returns {@code query} as an SQL condition over {@code contact c}, for modules that count or join
+     * contacts in their own queries. The condition does not exclude deleted contacts.
+     *
+     * @throws org.optline.platform.InvalidInputException naming the field, operator or value it rejects
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SqlCondition compile(ContactQuery query) {
+        return compiler().compile(query);
+    }
+
+    /** Counts the contacts that match {@code query} and are not deleted. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(ContactQuery query) {
+        SqlCondition where = compiler().compile(query);
+        try (Connection connection = dataSource.getConnection()) {
+            return count(connection, " FROM contact c WHERE c.deleted_at IS NULL AND (" + where.sql() + ")", where.parameters());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting contacts failed: " + e.getMessage(), e);
+        }
     }
 
     /**

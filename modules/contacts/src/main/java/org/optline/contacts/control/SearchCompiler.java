@@ -3,6 +3,7 @@ package org.optline.contacts.control;
 import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.ContactQuery.Condition;
 import org.optline.contacts.api.ContactQuery.Operator;
+import org.optline.contacts.api.LineType;
 import org.optline.contacts.api.SearchFieldProvider;
 import org.optline.contacts.api.SqlCondition;
 import org.optline.platform.InvalidInputException;
@@ -10,11 +11,13 @@ import org.optline.platform.InvalidInputException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns a {@link ContactQuery} into a parameterized SQL condition over {@code contact c}. Values are
@@ -35,6 +38,13 @@ public final class SearchCompiler {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
     private static final Set<Operator> TEXT = EnumSet.of(Operator.CONTAINS, Operator.NOT_CONTAINS, Operator.STARTS_WITH,
             Operator.ENDS_WITH);
+
+    /**
+     * The stored names of the line types that can take texts, as an SQL list of literals. They come from
+     * {@link LineType}, never from a request.
+     */
+    static final String SMS_CAPABLE_TYPES = Arrays.stream(LineType.values()).filter(LineType::smsCapable)
+            .map(type -> "'" + type.name() + "'").collect(Collectors.joining(", "));
 
     private final List<SearchFieldProvider> providers;
     private final String defaultCountry;
@@ -91,6 +101,15 @@ public final class SearchCompiler {
         if (field.equals("phone")) {
             return phone(condition, parameters);
         }
+        if (field.equals("phone_type")) {
+            return phoneType(condition, parameters);
+        }
+        if (field.equals("phone_valid")) {
+            return flag(condition, "c.phone IS NOT NULL AND c.phone_type IS NOT NULL");
+        }
+        if (field.equals("sms_capable")) {
+            return flag(condition, "c.phone IS NOT NULL AND c.phone_type IS NOT NULL AND c.phone_type IN (" + SMS_CAPABLE_TYPES + ")");
+        }
         if (TIME_FIELDS.contains(field)) {
             return compare("c." + field, condition, parameters, ValueKind.TIME);
         }
@@ -105,7 +124,7 @@ public final class SearchCompiler {
             }
         }
         throw new InvalidInputException("query.field", "Field '" + field + "' cannot be searched. Use id, role, name, "
-                + "email, phone, external_id, created_at, updated_at, signed_up_at, last_seen_at, "
+                + "email, phone, phone_type, phone_valid, sms_capable, external_id, created_at, updated_at, signed_up_at, last_seen_at, "
                 + "custom_attributes.<name> or subscription_type.<id>.");
     }
 
@@ -184,6 +203,57 @@ public final class SearchCompiler {
         }
         boolean negated = condition.operator() == Operator.NOT_EQUALS || condition.operator() == Operator.NOT_IN;
         return "c.phone " + (negated ? "NOT IN (" : "IN (") + String.join(", ", marks) + ")";
+    }
+
+    /**
+     * Compares the stored line type, such as {@code mobile} or {@code fixed_line}; a contact without a
+     * number, or with a number that was stored without a type, has the line type null.
+     */
+    private String phoneType(Condition condition, List<Object> parameters) {
+        if (condition.value() == null) {
+            return nullCheck("c.phone_type", condition);
+        }
+        if (!EQUALITY.contains(condition.operator())) {
+            throw unsupported(condition, "=, !=, IN and NIN");
+        }
+        List<?> values = condition.operator() == Operator.IN || condition.operator() == Operator.NOT_IN
+                ? list(condition) : List.of(condition.value());
+        List<String> marks = new ArrayList<>();
+        for (Object value : values) {
+            parameters.add(lineType(condition, value).name());
+            marks.add("?");
+        }
+        boolean negated = condition.operator() == Operator.NOT_EQUALS || condition.operator() == Operator.NOT_IN;
+        String test = "c.phone_type IN (" + String.join(", ", marks) + ")";
+        // SQL's NOT IN alone would drop the contacts whose line type is null; a negated match keeps them.
+        return negated ? "(c.phone_type IS NULL OR NOT " + test + ")" : test;
+    }
+
+    private static LineType lineType(Condition condition, Object value) {
+        String name = text(condition, value).strip().toUpperCase(Locale.ROOT);
+        for (LineType type : LineType.values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        String allowed = Arrays.stream(LineType.values()).map(type -> type.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        throw new InvalidInputException("query.value", "phone_type '" + value + "' is unknown. Use one of " + allowed + ".");
+    }
+
+    /** Matches a yes-or-no field such as {@code phone_valid}, given as true or false, or as the text "true" or "false". */
+    private static String flag(Condition condition, String truth) {
+        if (condition.operator() != Operator.EQUALS && condition.operator() != Operator.NOT_EQUALS) {
+            throw unsupported(condition, "= and !=");
+        }
+        Object value = condition.value();
+        String text = value == null ? "" : value.toString().strip().toLowerCase(Locale.ROOT);
+        if (!(value instanceof Boolean || value instanceof String) || !(text.equals("true") || text.equals("false"))) {
+            throw new InvalidInputException("query.value", "Field '" + condition.field() + "' needs true or false, not '"
+                    + value + "'.");
+        }
+        boolean wanted = text.equals("true") == (condition.operator() == Operator.EQUALS);
+        return wanted ? "(" + truth + ")" : "NOT (" + truth + ")";
     }
 
     private String customAttribute(Condition condition, List<Object> parameters) {

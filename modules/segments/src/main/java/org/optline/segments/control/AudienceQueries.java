@@ -1,0 +1,139 @@
+package org.optline.segments.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.optline.contacts.api.ContactQuery;
+import org.optline.contacts.api.Contacts;
+import org.optline.contacts.api.LineType;
+import org.optline.contacts.api.SqlCondition;
+import org.optline.segments.api.AudiencePreview;
+import org.optline.segments.api.ExclusionReason;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentType;
+import org.optline.subscriptions.api.State;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Counts and lists the audience of an SMS send in SQL. The preview groups the matching contacts by
+ * what {@link Targeting} looks at (phone present, line type, explicit state, whether that state is
+ * for the current number), so one pass over the segment returns a handful of rows that
+ * {@link Targeting#exclusion} then sorts into reasons; the SQL holds no copy of the rule.
+ */
+@ApplicationScoped
+public class AudienceQueries {
+
+    /** The stored names of the line types that can take texts, as SQL literals; they come from {@link LineType} only. */
+    static final String SMS_CAPABLE_TYPES = Arrays.stream(LineType.values()).filter(LineType::smsCapable)
+            .map(type -> "'" + type.name() + "'").collect(Collectors.joining(", "));
+
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
+
+    @Inject
+    Contacts contacts;
+
+    /**
+     * Counts the contacts that match {@code segment} by the reason they are left out of a send under
+     * {@code type}, and samples the first reachable ones by id.
+     */
+    public AudiencePreview preview(SubscriptionTypeView type, ContactQuery segment, int sampleSize) {
+        SqlCondition where = contacts.compile(segment);
+        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, s.state, s.phone <=> c.phone, COUNT(*) "
+                + "FROM contact c LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? "
+                + "WHERE c.deleted_at IS NULL AND (" + where.sql() + ") GROUP BY 1, 2, 3, 4";
+        boolean live = type.state() == State.LIVE;
+        long matching = 0;
+        long reachable = 0;
+        Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, type.id());
+            bind(statement, 2, where.parameters());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Targeting.Contact group = new Targeting.Contact(rows.getBoolean(1), lineType(rows.getString(2)),
+                            action(rows.getString(3)), rows.getBoolean(4));
+                    long count = rows.getLong(5);
+                    matching += count;
+                    Optional<ExclusionReason> reason = Targeting.exclusion(group, type.consentType(), live);
+                    if (reason.isPresent()) {
+                        excluded.merge(reason.get(), count, Long::sum);
+                    } else {
+                        reachable += count;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting the audience of type " + type.id() + " failed: " + e.getMessage(), e);
+        }
+        List<Long> sample = sampleSize > 0 && reachable > 0 ? reachable(type, segment, 0, sampleSize) : List.of();
+        return new AudiencePreview(matching, reachable, sample, excluded);
+    }
+
+    /** Returns the ids of the reachable contacts after {@code afterContactId}, ascending, at most {@code limit}. */
+    public List<Long> reachable(SubscriptionTypeView type, ContactQuery segment, long afterContactId, int limit) {
+        if (type.state() != State.LIVE) {
+            return List.of();
+        }
+        SqlCondition where = contacts.compile(segment);
+        boolean optIn = type.consentType() == ConsentType.OPT_IN;
+        String consent = optIn
+                ? "JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? AND s.state = 'OPT_IN' "
+                + "AND s.phone = c.phone "
+                : "LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? ";
+        String sql = "SELECT c.id FROM contact c " + consent
+                + "WHERE c.deleted_at IS NULL AND c.phone IS NOT NULL AND c.phone_type IN (" + SMS_CAPABLE_TYPES + ") "
+                + (optIn ? "" : "AND (s.contact_id IS NULL OR s.state <> 'OPT_OUT') ")
+                + "AND (" + where.sql() + ") AND c.id > ? ORDER BY c.id LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, type.id());
+            int index = bind(statement, 2, where.parameters());
+            statement.setLong(index++, afterContactId);
+            statement.setInt(index, limit);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Listing the audience of type " + type.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a stored line type; a name this version does not know counts as no type, so the number as invalid. */
+    static LineType lineType(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return Arrays.stream(LineType.values()).filter(type -> type.name().equals(stored)).findFirst().orElse(null);
+    }
+
+    private static ConsentAction action(String stored) {
+        return stored == null ? null : ConsentAction.valueOf(stored);
+    }
+
+    private static int bind(PreparedStatement statement, int first, List<Object> parameters) throws SQLException {
+        int index = first;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+}

@@ -20,6 +20,8 @@ import java.util.logging.Logger;
  * with every request; only the plain sign-in and sign-out forms send it as a form field. The public
  * API is exempt because it authenticates with a bearer token and ignores cookies, and so is the
  * messenger, which authenticates with a messenger token in a header and checks the origin itself.
+ * The customer's preference center at {@code /p/*} has no session either: it gets the cross-site check
+ * here, and its resource checks the form token that the page derives from its link.
  */
 public class CsrfFilter extends HttpFilter {
 
@@ -38,6 +40,11 @@ public class CsrfFilter extends HttpFilter {
         }
         if (isCrossSite(request)) {
             reject(request, response, "cross-site request");
+            return;
+        }
+        if (RequestKinds.isPreferenceCenter(request)) {
+            // The page has no session to hold a token; its resource checks the form token bound to the link.
+            chain.doFilter(request, response);
             return;
         }
         String token = request.getHeader(CsrfTokens.HEADER);

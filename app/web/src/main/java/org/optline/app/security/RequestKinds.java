@@ -28,6 +28,14 @@ public final class RequestKinds {
         return path.equals("/messenger") || path.startsWith("/messenger/");
     }
 
+    /**
+     * Returns whether the request goes to a customer's SMS preference center at {@code /p/{token}}, which
+     * is public and cookie-less: the link token authenticates it, and its form carries its own token.
+     */
+    public static boolean isPreferenceCenter(HttpServletRequest request) {
+        return path(request).startsWith("/p/");
+    }
+
     /** Returns whether the request goes to the widget's static files, which other websites load. */
     public static boolean isWidgetFile(HttpServletRequest request) {
         return path(request).startsWith("/widget/");

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.optline.platform.web.StandalonePage;
-import org.optline.subscriptions.api.ConsentType;
 import org.optline.subscriptions.api.LocaleCode;
 import org.optline.subscriptions.api.MessageType;
 import org.optline.subscriptions.api.SubscriptionTypeView;
@@ -51,14 +50,9 @@ public class PreferenceCenterPreview {
 
     PreferenceCenterModel model(List<SubscriptionTypeView> live, Locale locale) {
         List<PreferenceCenterModel.Item> items = live.stream()
-                .map(type -> {
-                    Translation text = type.translationFor(locale);
-                    return new PreferenceCenterModel.Item(type.id(), text.name(), text.description(),
-                            type.consentType() == ConsentType.OPT_OUT);
-                })
+                .map(type -> PreferenceCenterModel.Item.unchosen(type, locale))
                 .toList();
-        return new PreferenceCenterModel(CustomerTexts.forLocale(locale), businessName, items,
-                "/admin/subscriptions/preview", "get");
+        return PreferenceCenterModel.preview(CustomerTexts.forLocale(locale), businessName, items);
     }
 
     private static List<PreviewModel.Choice> choices(List<SubscriptionTypeView> live) {

@@ -1,0 +1,216 @@
+package org.optline.subscriptions.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.optline.contacts.api.ContactView;
+import org.optline.contacts.api.Contacts;
+import org.optline.platform.web.StandalonePage;
+import org.optline.subscriptions.api.ConsentLedger;
+import org.optline.subscriptions.api.ConsentOutcome;
+import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ContactConsents;
+import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.PreferenceLinks;
+import org.optline.subscriptions.api.ShownText;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+import org.optline.subscriptions.api.SubscriptionTypes;
+import org.optline.subscriptions.api.Translation;
+import org.optline.subscriptions.control.PreferenceLinkTokens;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The customer's SMS preference center at {@code /p/{token}}: public, without sign-in or cookie, opened
+ * from the personal link at the end of a text message.
+ *
+ * <p>GET and HEAD only read, because link scanners and message previews open links. A POST changes
+ * consent when it carries the page's form token, which only a holder of the link can compute; the CSRF
+ * filter has already rejected posts from other sites by their {@code Origin}. A wrong, altered or expired
+ * token and a deleted contact all get the same 404 page.
+ */
+@Path("p/{token}")
+@ApplicationScoped
+@Produces(MediaType.TEXT_HTML)
+public class PreferenceCenterPage {
+
+    static final String FORM_TOKEN_FIELD = "form_token";
+
+    private static final Logger LOG = Logger.getLogger(PreferenceCenterPage.class.getName());
+
+    @Inject
+    PreferenceLinks links;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    SubscriptionTypes types;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    @ConfigProperty(name = "optline.business.name", defaultValue = "Optline")
+    String businessName;
+
+    @GET
+    @Operation(hidden = true)
+    public Response show(@PathParam("token") String token, @QueryParam("saved") String saved,
+                         @Context HttpServletRequest http) {
+        Optional<Customer> customer = customer(token);
+        if (customer.isEmpty()) {
+            return invalidLink(http);
+        }
+        Locale locale = customer.get().locale(http);
+        CustomerTexts texts = CustomerTexts.forLocale(locale);
+        PreferenceCenterModel.Status status = "true".equals(saved)
+                ? new PreferenceCenterModel.Status(texts.get("preferences.saved"), false) : null;
+        return page(Response.Status.OK, token, customer.get(), locale, texts, status);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response change(@PathParam("token") String token, MultivaluedMap<String, String> form,
+                           @Context HttpServletRequest http) {
+        Optional<Customer> customer = customer(token);
+        if (customer.isEmpty()) {
+            return invalidLink(http);
+        }
+        Locale locale = customer.get().locale(http);
+        CustomerTexts texts = CustomerTexts.forLocale(locale);
+        if (!PreferenceLinkTokens.formTokenMatches(token, form.getFirst(FORM_TOKEN_FIELD))) {
+            LOG.warning(() -> "Rejected a preference center post for contact " + customer.get().contactId()
+                    + ": missing or wrong form token");
+            return page(Response.Status.FORBIDDEN, token, customer.get(), locale, texts,
+                    new PreferenceCenterModel.Status(texts.get("preferences.form_expired"), true));
+        }
+
+        boolean unsubscribeAll = form.containsKey("unsubscribe_all");
+        String button = texts.get(unsubscribeAll ? "preferences.unsubscribe_all" : "preferences.save");
+        Function<SubscriptionTypeView, Evidence> evidence = type -> evidence(http, locale, texts, type, button);
+        List<SubscriptionTypeView> live = types.live(MessageType.SMS);
+        List<ConsentRequest> requests = unsubscribeAll
+                ? PreferenceChoices.unsubscribeAll(live, customer.get().consents(), evidence)
+                : PreferenceChoices.save(live, customer.get().consents(), ids(form.get("shown")),
+                        ids(form.get("subscription")), evidence);
+        List<ConsentOutcome> outcomes = ledger.recordAll(requests);
+        long refused = outcomes.stream().filter(ConsentOutcome.Refused.class::isInstance).count();
+        LOG.info(() -> "Preference center post for contact " + customer.get().contactId() + ": "
+                + (unsubscribeAll ? "unsubscribe from all, " : "save, ") + (outcomes.size() - refused)
+                + " changes recorded, " + refused + " refused");
+
+        if (refused > 0) {
+            Customer reread = customer(token).orElseThrow();
+            return page(Response.Status.CONFLICT, token, reread, locale, texts,
+                    new PreferenceCenterModel.Status(texts.get("preferences.refused"), true));
+        }
+        return Response.seeOther(URI.create("/p/" + token + "?saved=true")).build();
+    }
+
+    /** A contact opened through a valid link, with the consent it has now. */
+    private record Customer(ContactView contact, ContactConsents consents) {
+
+        long contactId() {
+            return contact.id();
+        }
+
+        Locale locale(HttpServletRequest http) {
+            return CustomerLocales.resolve(contact.locale(), http.getHeader("Accept-Language"));
+        }
+    }
+
+    private Optional<Customer> customer(String token) {
+        return links.contactOf(token)
+                .flatMap(contactId -> contacts.find(contactId)
+                        .flatMap(contact -> ledger.consentsOf(contactId).map(consents -> new Customer(contact, consents))));
+    }
+
+    private Response page(Response.Status status, String token, Customer customer, Locale locale,
+                          CustomerTexts texts, PreferenceCenterModel.Status message) {
+        List<PreferenceCenterModel.Item> items = types.live(MessageType.SMS).stream()
+                .map(type -> PreferenceCenterModel.Item.of(type, locale,
+                        PreferenceChoices.subscribed(type, customer.consents())))
+                .toList();
+        Map<Long, MessageType> messageTypes = new HashMap<>();
+        for (long typeId : customer.consents().states().keySet()) {
+            types.find(typeId).ifPresent(type -> messageTypes.put(typeId, type.messageType()));
+        }
+        PreferenceCenterModel center = new PreferenceCenterModel(texts, businessName, items, "/p/" + token, "post",
+                PreferenceLinkTokens.formToken(token), message,
+                PreferenceChoices.latestSmsOptOutByCarrier(customer.consents(), messageTypes));
+        StandalonePage page = new StandalonePage(output -> SubscriptionTypesPage.TEMPLATES.render(
+                "preferences/center.jte", Map.of("center", center), output));
+        return Response.status(status).entity(page).header("X-Robots-Tag", "noindex").build();
+    }
+
+    /**
+     * Returns the evidence of a change to {@code type}: the request's address and user agent, and what the
+     * page showed for the type, with the introduction as legal text.
+     */
+    private Evidence evidence(HttpServletRequest http, Locale locale, CustomerTexts texts, SubscriptionTypeView type,
+                              String button) {
+        Translation text = type.translationFor(locale);
+        String legalText = "<p>" + escape(texts.get("preferences.intro", businessName)) + "</p>"
+                + (text.description().isEmpty() ? "" : "<p>" + escape(text.description()) + "</p>");
+        ShownText shown = new ShownText(text.locale().value(), text.name(), button, legalText);
+        return new Evidence(http.getRemoteAddr(), http.getHeader("User-Agent"), null, null, shown);
+    }
+
+    /** Escapes text for the HTML of {@link ShownText#legalText()}. */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private Response invalidLink(HttpServletRequest http) {
+        CustomerTexts texts = CustomerTexts.forLocale(CustomerLocales.resolve(null, http.getHeader("Accept-Language")));
+        StandalonePage page = new StandalonePage(output -> SubscriptionTypesPage.TEMPLATES.render(
+                "preferences/invalid.jte", Map.of("texts", texts, "businessName", businessName), output));
+        return Response.status(Response.Status.NOT_FOUND).entity(page).header("X-Robots-Tag", "noindex").build();
+    }
+
+    private static Set<Long> ids(List<String> values) {
+        if (values == null) {
+            return Set.of();
+        }
+        return values.stream()
+                .filter(value -> value.matches("[0-9]{1,18}"))
+                .map(Long::valueOf)
+                .collect(Collectors.toSet());
+    }
+}

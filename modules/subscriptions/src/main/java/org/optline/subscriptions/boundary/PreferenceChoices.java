@@ -1,0 +1,87 @@
+package org.optline.subscriptions.boundary;
+
+import org.optline.subscriptions.api.ActorKind;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ConsentSource;
+import org.optline.subscriptions.api.ConsentStateView;
+import org.optline.subscriptions.api.ContactConsents;
+import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a post of the preference center into consent requests by the customer: one per subscription
+ * type whose state the post changes, none for a type that already is as requested.
+ */
+final class PreferenceChoices {
+
+    private PreferenceChoices() {
+    }
+
+    /**
+     * Returns the requests of a "Save preferences" post. Only types that the page showed and that are
+     * still live change, so that a type put live after the page was opened is not switched off unseen.
+     *
+     * @param shown   the ids of the types the page listed
+     * @param checked the ids of the types whose switch was on
+     */
+    static List<ConsentRequest> save(List<SubscriptionTypeView> live, ContactConsents consents, Set<Long> shown,
+                                     Set<Long> checked, Function<SubscriptionTypeView, Evidence> evidence) {
+        List<ConsentRequest> requests = new ArrayList<>();
+        for (SubscriptionTypeView type : live) {
+            if (shown.contains(type.id())) {
+                change(type, consents, checked.contains(type.id()), evidence).ifPresent(requests::add);
+            }
+        }
+        return requests;
+    }
+
+    /** Returns the requests of "Unsubscribe from all": an opt-out for every live type the contact gets now. */
+    static List<ConsentRequest> unsubscribeAll(List<SubscriptionTypeView> live, ContactConsents consents,
+                                               Function<SubscriptionTypeView, Evidence> evidence) {
+        List<ConsentRequest> requests = new ArrayList<>();
+        for (SubscriptionTypeView type : live) {
+            change(type, consents, false, evidence).ifPresent(requests::add);
+        }
+        return requests;
+    }
+
+    /** Returns whether the contact may be texted under {@code type} now. */
+    static boolean subscribed(SubscriptionTypeView type, ContactConsents consents) {
+        return ContactConsent.subscribed(type, consents.states().get(type.id()), consents.phone());
+    }
+
+    /**
+     * Returns whether the contact's latest SMS opt-out came from the carrier, whose block only the
+     * customer's START text lifts.
+     *
+     * @param messageTypes the message type of each subscription type id that has a state
+     */
+    static boolean latestSmsOptOutByCarrier(ContactConsents consents, Map<Long, MessageType> messageTypes) {
+        return consents.states().values().stream()
+                .filter(state -> state.state() == ConsentAction.OPT_OUT)
+                .filter(state -> messageTypes.get(state.subscriptionTypeId()) == MessageType.SMS)
+                .max(Comparator.comparing(ConsentStateView::changedAt))
+                .map(state -> state.source() == ConsentSource.CARRIER)
+                .orElse(false);
+    }
+
+    private static Optional<ConsentRequest> change(SubscriptionTypeView type, ContactConsents consents, boolean wanted,
+                                                   Function<SubscriptionTypeView, Evidence> evidence) {
+        if (subscribed(type, consents) == wanted) {
+            return Optional.empty();
+        }
+        ConsentAction action = wanted ? ConsentAction.OPT_IN : ConsentAction.OPT_OUT;
+        return Optional.of(new ConsentRequest(consents.contactId(), type.id(), action, ConsentSource.PREFERENCE_CENTER,
+                ActorKind.CUSTOMER, null, evidence.apply(type), null, null));
+    }
+}

@@ -1,0 +1,116 @@
+package org.optline.subscriptions.boundary;
+
+import gg.jte.output.StringOutput;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PreferenceCenterTemplateTest {
+
+    private static final List<PreferenceCenterModel.Item> ITEMS = List.of(
+            new PreferenceCenterModel.Item(1, "Deals <b>", "Weekly offers", true),
+            new PreferenceCenterModel.Item(2, "News", "", false));
+
+    private static String render(String template, Map<String, Object> parameters) {
+        StringOutput output = new StringOutput();
+        SubscriptionTypesPage.TEMPLATES.render(template, parameters, output);
+        return output.toString();
+    }
+
+    private static PreferenceCenterModel customerPage(Locale locale, PreferenceCenterModel.Status status,
+                                                      boolean carrier) {
+        return new PreferenceCenterModel(CustomerTexts.forLocale(locale), "Acme & Co", ITEMS, "/p/abc", "post",
+                "form-token-1", status, carrier);
+    }
+
+    @Test
+    void customerFormCarriesTokenAndShownTypes() {
+        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, null, false)));
+
+        assertThat(html).contains("<form method=\"post\" action=\"/p/abc\"");
+        assertThat(html).contains("name=\"form_token\" value=\"form-token-1\"");
+        assertThat(html).contains("name=\"shown\" value=\"1\"").contains("name=\"shown\" value=\"2\"");
+        assertThat(html).contains("Deals &lt;b&gt;").doesNotContain("Deals <b>");
+        assertThat(html).contains("Acme &amp; Co");
+        assertThat(html).doesNotContain("carrier-opt-out");
+        assertThat(html).doesNotContain("Preview of the SMS preference center");
+    }
+
+    @Test
+    void switchesAreLabelledAndReflectState() {
+        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, null, false)));
+
+        assertThat(html).containsPattern("id=\"subscription-1\"\\s+checked");
+        assertThat(html).doesNotContainPattern("id=\"subscription-2\"\\s+checked");
+        assertThat(html).contains("<label class=\"form-check-label fw-semibold\" for=\"subscription-1\">");
+    }
+
+    @Test
+    void pageTranslatedForEachBundledLanguage() {
+        Map<Locale, String> titles = Map.of(Locale.ENGLISH, "Your text message preferences",
+                Locale.FRENCH, "Vos préférences de SMS",
+                Locale.GERMAN, "Ihre SMS-Einstellungen",
+                new Locale("es"), "Tus preferencias de SMS");
+
+        titles.forEach((locale, title) -> {
+            String html = render("preferences/center.jte", Map.of("center", customerPage(locale, null, true)));
+            assertThat(html).contains("<html lang=\"" + locale.getLanguage() + "\">");
+            assertThat(html).contains("<title>" + title + "</title>");
+            assertThat(html).contains("START");
+        });
+    }
+
+    @Test
+    void carrierOptOutTellsToTextStart() {
+        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.FRENCH, null, true)));
+
+        assertThat(html).contains("id=\"carrier-opt-out\"");
+        assertThat(html).contains("envoyez START au numéro");
+    }
+
+    @Test
+    void statusShownAsAlertWhenProblem() {
+        PreferenceCenterModel.Status problem = new PreferenceCenterModel.Status("Not saved", true);
+        PreferenceCenterModel.Status saved = new PreferenceCenterModel.Status("Saved", false);
+
+        assertThat(render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, problem, false))))
+                .contains("role=\"alert\">Not saved</div>");
+        assertThat(render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, saved, false))))
+                .contains("role=\"status\">Saved</div>");
+    }
+
+    @Test
+    void invalidLinkPageTranslated() {
+        String german = render("preferences/invalid.jte",
+                Map.of("texts", CustomerTexts.forLocale(Locale.GERMAN), "businessName", "Acme"));
+        String english = render("preferences/invalid.jte",
+                Map.of("texts", CustomerTexts.forLocale(Locale.ENGLISH), "businessName", "Acme"));
+
+        assertThat(german).contains("Dieser Link funktioniert nicht").contains("SMS von Acme");
+        assertThat(english).contains("This link does not work").contains("text message from Acme");
+    }
+
+    @Test
+    void everyBundleHasEveryKey() {
+        List<String> keys = List.of("preferences.title", "preferences.intro", "preferences.empty",
+                "preferences.save", "preferences.unsubscribe_all", "preferences.unsubscribe_all_hint",
+                "preferences.saved", "preferences.refused", "preferences.form_expired", "preferences.carrier_start",
+                "link.invalid.title", "link.invalid.body");
+        for (Locale locale : CustomerTexts.BUNDLED) {
+            CustomerTexts texts = CustomerTexts.forLocale(locale);
+            assertThat(texts.language()).isEqualTo(locale.getLanguage());
+            for (String key : keys) {
+                assertThat(texts.get(key, "Acme")).as(key + " in " + locale).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void legalTextEscaped() {
+        assertThat(PreferenceCenterPage.escape("Acme & <Co> \"it's\"")).isEqualTo("Acme &amp; &lt;Co&gt; &quot;it&#39;s&quot;");
+    }
+}

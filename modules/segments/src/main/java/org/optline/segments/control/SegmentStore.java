@@ -80,6 +80,7 @@ public class SegmentStore {
     public void delete(long id, long expectedVersion, String actor) {
         Segment segment = require(id);
         requireVersion(segment, expectedVersion);
+        // NOTE: no module implements SegmentUses yet; until messaging does, a segment of a scheduled send can be deleted.
         for (SegmentUses user : uses) {
             Optional<String> use = user.use(id);
             if (use.isPresent()) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Twilio gateway against a local HTTP server on 127.0.0.1 that answers as Twilio's Messages API
+ * The Twilio gateway against a local HTTP server on 127.0.0.1 that responds as Twilio's Messages API
  * does: 201 with a message sid, 400 with error 21610 for a recipient who replied STOP, and 500.
  */
 class TwilioGatewayIT {

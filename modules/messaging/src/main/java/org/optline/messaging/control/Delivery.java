@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides and sends the message of one claimed recipient: checks the subscription type and the
- * contact's consent as they are now, holds the message during the recipient's quiet hours, renders it
- * with the opt-out text and preference link, and calls the gateway.
+ * Decides and sends the message of one claimed recipient. It checks the subscription type and the
+ * contact's consent as they are now and holds the message during the recipient's quiet hours. Then it
+ * renders the message with the opt-out text and preference link, and calls the gateway.
  */
 @ApplicationScoped
 public class Delivery {
@@ -72,7 +72,7 @@ public class Delivery {
     @ConfigProperty(name = "optline.sms.default-time-zone", defaultValue = "UTC")
     String defaultTimeZone;
 
-    /** What became of a recipient. */
+    /** The result of delivering to one recipient, as stored in its row. */
     public record Outcome(String state, RecipientReason reason, String detail, Instant notBefore, int attempts,
                           String providerMessageId, String maskedPhone) {
 
@@ -102,7 +102,7 @@ public class Delivery {
             return Outcome.skipped(refusal.get(), recipient.attempts());
         }
         String masked = PhoneNumber.mask(contact.phone());
-        Instant allowed = quietHours().nextAllowed(now, zonesOf(contact.phone()));
+        Instant allowed = allowedFrom(now, zonesOf(contact.phone()));
         if (allowed.isAfter(now)) {
             return new Outcome("HELD", RecipientReason.QUIET_HOURS, "until " + allowed, allowed, recipient.attempts(), null,
                     masked);
@@ -162,6 +162,15 @@ public class Delivery {
 
     public QuietHours quietHours() {
         return new QuietHours(LocalTime.parse(quietStart.strip()), LocalTime.parse(quietEnd.strip()));
+    }
+
+    /** Returns when quiet hours allow the message; zones without a common allowed time fall back to the first. */
+    private Instant allowedFrom(Instant now, List<ZoneId> zones) {
+        try {
+            return quietHours().nextAllowed(now, zones);
+        } catch (IllegalStateException e) {
+            return quietHours().nextAllowed(now, List.of(zones.getFirst()));
+        }
     }
 
     private List<ZoneId> zonesOf(String phone) {

@@ -93,6 +93,12 @@ class InboxBrowserIT {
         browser.await("an empty reply box", driver -> browser.field("Reply").getDomProperty("value").isEmpty());
         assertThat(log.findElements(By.cssSelector("article[data-kind=agent_message]"))).hasSize(1);
 
+        browser.button("Opt-in form").click();
+        WebElement panel = browser.driver().findElement(By.id("app-panel"));
+        browser.await("the opt-in form composer in the app panel",
+                driver -> !panel.findElements(By.cssSelector("form")).isEmpty());
+        assertPageNotReloaded();
+
         browser.button("Close conversation").click();
 
         browser.await("the reopen button", driver -> !browser.buttons("Reopen conversation").isEmpty());

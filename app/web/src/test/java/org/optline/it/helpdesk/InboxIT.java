@@ -111,6 +111,18 @@ class InboxIT {
         }
         assertThat(TestDatabase.number("SELECT COUNT(DISTINCT contact_id) FROM conversation WHERE id IN (?, ?)",
                 conversations.get(0), conversations.get(1))).isEqualTo(2);
+        Document sent = PageSession.document(agent.htmxPost("/inbox/new", "contact", String.valueOf(first),
+                "contact", String.valueOf(second), "body", "One more"));
+        List<String> appPaths = sent.select("[role=group][aria-label=Apps] button").eachAttr("hx-get");
+        assertThat(appPaths).isNotEmpty();
+        List<String> newIds = sent.select("ul[aria-label=New conversations] a").eachAttr("href").stream()
+                .map(href -> href.substring("/inbox/conversations/".length()))
+                .toList();
+        for (String path : appPaths) {
+            for (String id : newIds) {
+                assertThat(path).as("composer path of all new conversations").contains("conversation=" + id);
+            }
+        }
         Document inbox = PageSession.document(agent.get("/inbox"));
         assertThat(inbox.select("a[href=/inbox/conversations/" + conversations.getFirst() + "]").text())
                 .isEqualTo(tag + " A 1");
@@ -262,6 +274,19 @@ class InboxIT {
         assertThat(parts.select("#part-" + partId + "[data-kind=customer_message]").text()).contains("Where is my parcel?");
         assertThat(PageSession.document(agent.get("/inbox")).select("li:has(a[href=/inbox/conversations/"
                 + conversation + "])").text()).contains("Where is my parcel?");
+    }
+
+    @Test
+    void conversationPageLoadsPollScript() {
+        PageSession agent = signedInAgent(base, admin);
+        long conversation = startConversations(agent, "Hello", contact("Script " + unique())).getFirst();
+
+        Document page = PageSession.document(agent.get("/inbox/conversations/" + conversation));
+        HttpResponse<String> script = agent.get(page.select("script[src^=/inbox/]").attr("src"));
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(script.body()).contains("parts-poller");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /** Issues, checks and revokes the access tokens of the public API. */
@@ -48,7 +49,8 @@ public class ApiTokens {
 
     private final Map<String, CachedCaller> recentlyChecked = new ConcurrentHashMap<>();
 
-    private record CachedCaller(ApiCaller caller, Instant expiresAt) {
+    /** A checked token; {@code refreshing} is set while one request checks the expired entry again. */
+    private record CachedCaller(ApiCaller caller, Instant expiresAt, AtomicBoolean refreshing) {
     }
 
     /**
@@ -67,15 +69,26 @@ public class ApiTokens {
         if (cached != null && cached.expiresAt().isAfter(now)) {
             return Optional.of(cached.caller());
         }
-        Optional<ApiToken> token = byHash(hash).filter(t -> !t.isRevoked());
-        if (token.isEmpty()) {
-            recentlyChecked.remove(hash);
-            return Optional.empty();
+        // One request checks an expired entry again while the others keep using it, so that a busy
+        // instance sends one read and one update instead of one per request in flight.
+        if (cached != null && !cached.refreshing().compareAndSet(false, true)) {
+            return Optional.of(cached.caller());
         }
-        ApiCaller caller = new ApiCaller(token.get().id(), token.get().name());
-        recentlyChecked.put(hash, new CachedCaller(caller, now.plus(CACHE_TTL)));
-        usage.markUsed(caller.tokenId(), now);
-        return Optional.of(caller);
+        try {
+            Optional<ApiToken> token = byHash(hash).filter(t -> !t.isRevoked());
+            if (token.isEmpty()) {
+                recentlyChecked.remove(hash);
+                return Optional.empty();
+            }
+            ApiCaller caller = new ApiCaller(token.get().id(), token.get().name());
+            recentlyChecked.put(hash, new CachedCaller(caller, now.plus(CACHE_TTL), new AtomicBoolean()));
+            usage.markUsed(caller.tokenId(), now);
+            return Optional.of(caller);
+        } finally {
+            if (cached != null) {
+                cached.refreshing().set(false);
+            }
+        }
     }
 
     /** Creates a token; the returned value is the only copy of it. */

@@ -14,6 +14,8 @@ import org.optline.helpdesk.entity.ConversationPart;
 import org.optline.platform.InvalidInputException;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +53,7 @@ public class Conversations {
     public ConversationView startByContact(long contactId, Channel channel) {
         requireContact(contactId);
         Conversation conversation = new Conversation(contactId, Objects.requireNonNull(channel, "channel"), null,
-                clock.instant());
+                now());
         em.persist(conversation);
         em.flush();
         LOG.info(() -> "Conversation " + conversation.id() + " started by contact " + contactId + " on " + channel);
@@ -63,7 +65,7 @@ public class Conversations {
         PartInputs.agent(agent);
         requireContact(contactId);
         Conversation conversation = new Conversation(contactId, Objects.requireNonNull(channel, "channel"), agent,
-                clock.instant());
+                now());
         em.persist(conversation);
         em.flush();
         LOG.info(() -> "Conversation " + conversation.id() + " started by " + agent + " with contact " + contactId
@@ -149,13 +151,13 @@ public class Conversations {
                     + " of contact " + conversation.contactId() + "; rejected");
             throw new ConversationNotFoundException(conversationId);
         }
-        if (conversation.reopen(clock.instant())) {
+        if (conversation.reopen(now())) {
             append(conversation, ConversationPart.text(conversationId, PartKind.EVENT, null,
-                    "Reopened by the contact's message", clock.instant()));
+                    "Reopened by the contact's message", now()));
             LOG.info(() -> "Conversation " + conversationId + " reopened by a message of contact " + contactId);
         }
         PartView part = append(conversation, ConversationPart.text(conversationId, PartKind.CUSTOMER_MESSAGE, null, body,
-                clock.instant()));
+                now()));
         LOG.info(() -> "Part " + part.id() + " (customer message) added to conversation " + conversationId
                 + " by contact " + contactId);
         return part;
@@ -167,7 +169,7 @@ public class Conversations {
         PartInputs.body(body);
         Conversation conversation = lock(conversationId);
         PartView part = append(conversation, ConversationPart.text(conversationId, PartKind.AGENT_MESSAGE, agent, body,
-                clock.instant()));
+                now()));
         LOG.info(() -> "Part " + part.id() + " (agent message) added to conversation " + conversationId + " by " + agent);
         return part;
     }
@@ -178,7 +180,7 @@ public class Conversations {
         PartInputs.appType(appType);
         PartInputs.appRef(appRef);
         Conversation conversation = lock(conversationId);
-        PartView part = append(conversation, ConversationPart.app(conversationId, agent, appType, appRef, clock.instant()));
+        PartView part = append(conversation, ConversationPart.app(conversationId, agent, appType, appRef, now()));
         LOG.info(() -> "Part " + part.id() + " (app " + appType + " " + appRef + ") added to conversation "
                 + conversationId + " by " + agent);
         return part;
@@ -189,7 +191,7 @@ public class Conversations {
         PartInputs.body(text);
         Conversation conversation = lock(conversationId);
         PartView part = append(conversation, ConversationPart.text(conversationId, PartKind.EVENT, null, text,
-                clock.instant()));
+                now()));
         LOG.info(() -> "Part " + part.id() + " (event) added to conversation " + conversationId);
         return part;
     }
@@ -222,16 +224,24 @@ public class Conversations {
         if (expectedVersion != null && expectedVersion != conversation.version()) {
             throw new StaleConversationException(conversationId, expectedVersion, conversation.version());
         }
-        boolean changed = close ? conversation.close(clock.instant()) : conversation.reopen(clock.instant());
+        boolean changed = close ? conversation.close(now()) : conversation.reopen(now());
         if (!changed) {
             return conversation.view();
         }
         String verb = close ? "Closed" : "Reopened";
         append(conversation, ConversationPart.text(conversationId, PartKind.EVENT, agent, verb + " by " + agent,
-                clock.instant()));
+                now()));
         LOG.info(() -> "Conversation " + conversationId + " " + verb.toLowerCase(java.util.Locale.ROOT) + " by " + agent
                 + ", now version " + conversation.version());
         return conversation.view();
+    }
+
+    /**
+     * Returns the current time to the microsecond, the precision of the DATETIME(6) columns, so that a
+     * returned view equals the same row read back later.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Reads the conversation with a row lock that is held until the transaction ends. */
@@ -253,7 +263,7 @@ public class Conversations {
 
     private PartView append(Conversation conversation, ConversationPart part) {
         em.persist(part);
-        conversation.touch(clock.instant());
+        conversation.touch(now());
         em.flush();
         return part.view();
     }

@@ -26,6 +26,9 @@ import org.optline.helpdesk.api.PartView;
 import org.optline.helpdesk.control.Inbox;
 import org.optline.platform.web.Page;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,8 @@ public class InboxPage {
 
     /** How many conversations one page of the inbox list shows. */
     static final int PAGE_SIZE = 50;
+
+    private static final byte[] SCRIPT = readScript();
 
     @Inject
     Conversations conversations;
@@ -93,6 +98,7 @@ public class InboxPage {
     @Operation(hidden = true)
     public Page conversation(@PathParam("id") String id) {
         ConversationView conversation = require(id);
+        // NOTE: the page loads every part of the conversation; conversations of thousands of parts would need paging.
         List<PartView> parts = conversations.parts(conversation.id(), 0);
         ContactView contact = contacts.find(conversation.contactId()).orElse(null);
         Map<String, Object> params = new HashMap<>();
@@ -159,6 +165,15 @@ public class InboxPage {
         return changed(state(reopened), PARTS_CHANGED);
     }
 
+    /** Returns the script that pauses the conversation poll while the browser tab is hidden. */
+    @GET
+    @Path("inbox.js")
+    @Produces("text/javascript")
+    @Operation(hidden = true)
+    public Response script() {
+        return Response.ok(SCRIPT).header("Cache-Control", "private, max-age=3600").build();
+    }
+
     /** Returns the conversations of a contact, for the contact's profile page. */
     @GET
     @Path("contacts/{id: [0-9]+}/conversations")
@@ -175,6 +190,17 @@ public class InboxPage {
     private ConversationView require(String id) {
         long conversationId = HelpdeskIds.conversation(id);
         return conversations.find(conversationId).orElseThrow(() -> new ConversationNotFoundException(conversationId));
+    }
+
+    private static byte[] readScript() {
+        try (InputStream script = InboxPage.class.getResourceAsStream("inbox.js")) {
+            if (script == null) {
+                throw new IllegalStateException("inbox.js is missing from the helpdesk jar; rebuild it.");
+            }
+            return script.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading inbox.js from the helpdesk jar failed", e);
+        }
     }
 
     static String agent(SecurityContext caller) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -28,6 +29,8 @@ public final class TypeCache {
     private final LongSupplier nanoClock;
     /** Counts invalidations, so that a read that overlapped a change does not store what it read. */
     private final AtomicLong generation = new AtomicLong();
+    /** Set while one caller reads an expired copy again, so that the others keep using it meanwhile. */
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot snapshot;
 
     /**
@@ -43,14 +46,27 @@ public final class TypeCache {
      * Returns every type, in id order, read at most {@link #MAX_AGE} ago. Reads again when one of
      * {@code required} is missing, because a type another instance created just now may already have
      * consent recorded.
+     *
+     * <p>When the copy has only expired, one caller reads the types again and the callers that come
+     * meanwhile get the expired copy, so that a busy instance sends one read instead of one per request.
      */
     public List<SubscriptionTypeView> all(Collection<Long> required) {
         Snapshot current = snapshot;
-        if (current == null || nanoClock.getAsLong() - current.loadedAt() > MAX_AGE.toNanos()
-                || !current.ids().containsAll(required)) {
-            current = load();
+        boolean usable = current != null && current.ids().containsAll(required);
+        if (usable && nanoClock.getAsLong() - current.loadedAt() <= MAX_AGE.toNanos()) {
+            return current.types();
         }
-        return current.types();
+        if (!usable) {
+            return load().types();
+        }
+        if (!refreshing.compareAndSet(false, true)) {
+            return current.types();
+        }
+        try {
+            return load().types();
+        } finally {
+            refreshing.set(false);
+        }
     }
 
     /** Drops the copy, so that the next read sees this instance's change. */

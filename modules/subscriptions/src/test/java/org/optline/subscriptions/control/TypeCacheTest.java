@@ -65,6 +65,22 @@ class TypeCacheTest {
     }
 
     @Test
+    void expiredCopyServesDuringRefresh() {
+        cache.all(Set.of());
+        stored.set(0, type(1, "Renamed elsewhere"));
+        now.addAndGet(TypeCache.MAX_AGE.toNanos() + 1);
+        List<List<SubscriptionTypeView>> servedDuringRead = new ArrayList<>();
+        duringRead = () -> servedDuringRead.add(cache.all(Set.of()));
+
+        List<SubscriptionTypeView> refreshed = cache.all(Set.of());
+
+        assertThat(reads).isEqualTo(2);
+        assertThat(servedDuringRead).hasSize(1);
+        assertThat(servedDuringRead.getFirst().getFirst().defaultTranslation().name()).isEqualTo("Deals");
+        assertThat(refreshed.getFirst().defaultTranslation().name()).isEqualTo("Renamed elsewhere");
+    }
+
+    @Test
     void missingRequiredTypeReadsAgain() {
         cache.all(Set.of());
         stored.add(type(2, "Created elsewhere"));

@@ -2,6 +2,7 @@ package org.optline.messaging.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
@@ -81,50 +82,78 @@ public class Delivery {
         }
     }
 
-    public Outcome deliver(RecipientClaims.Claimed recipient, SendView send, Instant now) {
+    /**
+     * A recipient's message ready for the gateway, or the outcome that replaces sending it.
+     *
+     * @param outcome the final or waiting outcome when nothing is to be sent now, else null
+     */
+    public record Prepared(Outcome outcome, String phone, String text, String maskedPhone) {
+
+        static Prepared instead(Outcome outcome) {
+            return new Prepared(outcome, null, null, outcome.maskedPhone());
+        }
+    }
+
+    /**
+     * Checks the type, the contact, its consent and quiet hours as they are now, and renders the message.
+     * It runs in a transaction of its own, so that the reads of the other modules share one persistence
+     * context and the preference link it creates is committed before the gateway call.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Prepared prepare(RecipientClaims.Claimed recipient, SendView send, Instant now) {
         Optional<SubscriptionTypeView> type = types.find(send.subscriptionTypeId());
         if (type.isEmpty() || type.get().state() != State.LIVE || type.get().messageType() != MessageType.SMS) {
-            return Outcome.skipped(RecipientReason.TYPE_NOT_LIVE, recipient.attempts());
+            return Prepared.instead(Outcome.skipped(RecipientReason.TYPE_NOT_LIVE, recipient.attempts()));
         }
         Optional<ContactView> found = contacts.find(recipient.contactId());
         if (found.isEmpty()) {
-            return Outcome.skipped(RecipientReason.CONTACT_DELETED, recipient.attempts());
+            return Prepared.instead(Outcome.skipped(RecipientReason.CONTACT_DELETED, recipient.attempts()));
         }
         ContactView contact = found.get();
         if (contact.phone() == null) {
-            return Outcome.skipped(RecipientReason.NO_PHONE, recipient.attempts());
+            return Prepared.instead(Outcome.skipped(RecipientReason.NO_PHONE, recipient.attempts()));
         }
         if (!contact.smsCapable()) {
-            return Outcome.skipped(RecipientReason.NOT_MOBILE, recipient.attempts());
+            return Prepared.instead(Outcome.skipped(RecipientReason.NOT_MOBILE, recipient.attempts()));
         }
         Optional<RecipientReason> refusal = refusal(type.get(), contact);
         if (refusal.isPresent()) {
-            return Outcome.skipped(refusal.get(), recipient.attempts());
+            return Prepared.instead(Outcome.skipped(refusal.get(), recipient.attempts()));
         }
         String masked = PhoneNumber.mask(contact.phone());
         Instant allowed = allowedFrom(now, zonesOf(contact.phone()));
         if (allowed.isAfter(now)) {
-            return new Outcome("HELD", RecipientReason.QUIET_HOURS, "until " + allowed, allowed, recipient.attempts(), null,
-                    masked);
+            return Prepared.instead(new Outcome("HELD", RecipientReason.QUIET_HOURS, "until " + allowed, allowed,
+                    recipient.attempts(), null, masked));
         }
         if (recipient.inDoubt() && !gateway.deduplicates()) {
-            return new Outcome("FAILED", RecipientReason.UNKNOWN_OUTCOME, "The instance sending this message stopped "
-                    + "during the gateway call; check the provider's message log for this recipient.", null,
-                    recipient.attempts(), null, masked);
+            return Prepared.instead(new Outcome("FAILED", RecipientReason.UNKNOWN_OUTCOME, "The instance sending this "
+                    + "message stopped during the gateway call; check the provider's message log for this recipient.",
+                    null, recipient.attempts(), null, masked));
         }
-        String text = compose(send.body(), contact, type.get());
+        return new Prepared(null, contact.phone(), compose(send.body(), contact, type.get()), masked);
+    }
+
+    /**
+     * Sends a prepared message through the gateway, outside any transaction, and returns the outcome:
+     * SENT, PENDING for a retry after a retryable error, or FAILED.
+     */
+    public Outcome send(RecipientClaims.Claimed recipient, Prepared prepared, Instant now) {
+        if (prepared.outcome() != null) {
+            return prepared.outcome();
+        }
         int attempts = recipient.attempts() + 1;
         try {
-            String id = gateway.send(contact.phone(), text, recipient.idempotencyKey());
-            return new Outcome("SENT", null, null, null, attempts, id, masked);
+            String id = gateway.send(prepared.phone(), prepared.text(), recipient.idempotencyKey());
+            return new Outcome("SENT", null, null, null, attempts, id, prepared.maskedPhone());
         } catch (SmsGatewayException e) {
             Optional<Duration> delay = e.retryable() ? Backoff.after(attempts) : Optional.empty();
             if (delay.isPresent()) {
                 return new Outcome("PENDING", RecipientReason.GATEWAY_ERROR, e.getMessage(), now.plus(delay.get()),
-                        attempts, null, masked);
+                        attempts, null, prepared.maskedPhone());
             }
             return new Outcome("FAILED", e.retryable() ? RecipientReason.GATEWAY_ERROR : RecipientReason.GATEWAY_REJECTED,
-                    e.getMessage(), null, attempts, null, masked);
+                    e.getMessage(), null, attempts, null, prepared.maskedPhone());
         }
     }
 

@@ -32,6 +32,10 @@ public class Gateways {
     String gateway;
 
     @Inject
+    @ConfigProperty(name = "optline.sms.sandbox.delay-ms", defaultValue = "0")
+    long sandboxDelayMillis;
+
+    @Inject
     @ConfigProperty(name = "optline.twilio.base-url", defaultValue = "https://api.twilio.com")
     String twilioBaseUrl;
 
@@ -57,8 +61,13 @@ public class Gateways {
         String name = gateway.strip().toLowerCase(Locale.ROOT);
         return switch (name) {
             case "sandbox" -> {
-                LOG.info("SMS gateway: sandbox; messages are stored in the outbox at /admin/outbox");
-                yield new SandboxGateway(dataSource, clock);
+                if (sandboxDelayMillis < 0) {
+                    throw new IllegalStateException("optline.sms.sandbox.delay-ms is " + sandboxDelayMillis
+                            + "; set it to 0 or more milliseconds.");
+                }
+                LOG.info(() -> "SMS gateway: sandbox; messages are stored in the outbox at /admin/outbox"
+                        + (sandboxDelayMillis == 0 ? "" : " after a delay of " + sandboxDelayMillis + " ms each"));
+                yield new SandboxGateway(dataSource, clock, Duration.ofMillis(sandboxDelayMillis));
             }
             case "twilio" -> {
                 LOG.info(() -> "SMS gateway: Twilio at " + twilioBaseUrl);

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The default gateway: it sends nothing out of Optline and stores every message in the outbox table,
@@ -20,14 +21,28 @@ public final class SandboxGateway implements SmsGateway {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Duration delay;
 
-    public SandboxGateway(DataSource dataSource, Clock clock) {
+    /**
+     * @param delay how long each call waits before it stores the message, to imitate a provider's
+     *              latency in demos and tests; zero for none
+     */
+    public SandboxGateway(DataSource dataSource, Clock clock, Duration delay) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.delay = delay;
     }
 
     @Override
     public String send(String to, String body, String idempotencyKey) throws SmsGatewayException {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SmsGatewayException("Interrupted before storing the message in the sandbox outbox", null, true, e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             // LAST_INSERT_ID(id) makes a duplicate key return the existing row's id.
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_outbox (idempotency_key, "

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.platform.StartupCompleted;
-import org.optline.segments.api.Audiences;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
@@ -51,7 +50,7 @@ public class SendWorker {
     DataSource dataSource;
 
     @Inject
-    Audiences audiences;
+    RecipientLists recipientLists;
 
     @Inject
     Delivery delivery;
@@ -117,7 +116,7 @@ public class SendWorker {
     private void list(SendView send) {
         long after = run(rows -> new SendRows(rows).listedAfter(send.id()));
         while (!stopping) {
-            List<Long> page = audiences.reachable(send.subscriptionTypeId(), send.segmentId(), after, LIST_PAGE);
+            List<Long> page = recipientLists.page(send, after, LIST_PAGE);
             boolean last = page.size() < LIST_PAGE;
             boolean kept = run(rows -> new SendRows(rows).addRecipients(send.id(), owner, leaseSeconds, page, last,
                     clock.instant()));
@@ -147,7 +146,7 @@ public class SendWorker {
             SendView send = sends.computeIfAbsent(recipient.sendId(),
                     id -> run(rows -> new SendRows(rows).find(id)).orElseThrow());
             Instant now = clock.instant();
-            Delivery.Outcome outcome = delivery.deliver(recipient, send, now);
+            Delivery.Outcome outcome = delivery.send(recipient, delivery.prepare(recipient, send, now), now);
             boolean recorded = run(connection -> new RecipientClaims(connection).record(recipient, owner, outcome.state(),
                     outcome.reason(), outcome.detail(), outcome.notBefore(), outcome.attempts(), outcome.providerMessageId(),
                     outcome.maskedPhone(), now));

@@ -46,6 +46,9 @@ CREATE TABLE sms_recipient (
     -- whose lease expired belongs to an instance that died; its gateway call may or may not have happened.
     lease_owner           VARCHAR(100)   NULL,
     lease_expires_at      DATETIME(6)    NULL,
+    -- Set just before the gateway call and cleared with the outcome. A SENDING row with an expired lease
+    -- and this unset never reached the gateway, so it is sent again without doubt.
+    gateway_call_at       DATETIME(6)    NULL,
     -- Given to the gateway with every attempt for this row, so a gateway that deduplicates sends once.
     idempotency_key       VARCHAR(64)    NOT NULL,
     provider_message_id   VARCHAR(64)    NULL,

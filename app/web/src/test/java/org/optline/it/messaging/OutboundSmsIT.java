@@ -3,6 +3,7 @@ package org.optline.it.messaging;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Outbound SMS over HTTP as an admin sends it: compose with preview, send under a live type, and what
- * the sandbox outbox holds afterwards. The test starts its own Payara Micro instead of using the
+ * the sandbox outbox contains afterwards. The test starts its own Payara Micro instead of using the
  * Arquillian container, because it sets the quiet hours to a window around the time it starts: from an
  * hour before to {@link #QUIET_WINDOW} after, in each recipient's local time. Icelandic numbers (UTC all
  * year) are therefore held until the window ends, and Japanese numbers (UTC+9, no daylight saving time)
@@ -52,8 +53,8 @@ class OutboundSmsIT {
     private static Instant quietUntil;
     private static LocalPayara payara;
     private static Http http;
-    private static PageSession admin;
-    private static MessagingFixtures fixtures;
+    private PageSession admin;
+    private MessagingFixtures fixtures;
 
     @BeforeAll
     static void start() {
@@ -65,6 +66,15 @@ class OutboundSmsIT {
         payara = LocalPayara.start("outbound-sms", List.of("optline.sms.quiet-hours.start=" + start.format(time),
                 "optline.sms.quiet-hours.end=" + end.format(time), "optline.public.url=" + PUBLIC_URL));
         http = new Http(payara.base());
+    }
+
+    /**
+     * Signs in anew for every test. NOTE: the first request of a session that had been idle during the
+     * quiet hours test failed in Payara 7.2026.11 before reaching the app, with "Odd number of hexadecimal
+     * digits" while parsing the JSESSIONIDVERSION cookie, and returned 200 without the app's response.
+     */
+    @BeforeEach
+    void signIn() {
         admin = PageSession.signedInAdmin(payara.base());
         fixtures = new MessagingFixtures(new ApiClient(payara.base(), TestCredentials.apiToken()), admin);
     }

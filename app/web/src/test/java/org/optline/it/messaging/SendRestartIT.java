@@ -11,7 +11,13 @@ import org.optline.it.support.Poll;
 import org.optline.it.support.TestCredentials;
 import org.optline.it.support.TestDatabase;
 
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,21 +29,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two app instances on one database run the same send, and one of them is killed with SIGKILL while it
- * sends. Every recipient must still get exactly one message. The sandbox gateway waits a little per
- * message, so the send takes long enough to be killed halfway, and the lease is short, so the surviving
- * instance takes the dead one's claimed rows over soon. Those rows may have reached the outbox before
- * the kill without their outcome being recorded; the sandbox's idempotency key keeps them single.
+ * sends. Every recipient must still get exactly one message. The killed instance has stored a message
+ * in the sandbox outbox without recording its outcome, and the survivor takes its claimed rows over once
+ * their lease expires. The sandbox's idempotency key keeps the message stored before the kill single.
  */
 class SendRestartIT {
 
     private static final int RECIPIENTS = 300;
     /**
-     * A short lease, a sandbox that takes 40 ms per message, and quiet hours of one second, so that the
-     * default window of 21:00 to 08:00 in Tokyo holds nothing whenever the test runs.
+     * A lease of 15 s, which outlasts the checks right after the kill and lets the survivor take over soon.
+     * Quiet hours of one second, so that the default window of 21:00 to 08:00 in Tokyo holds nothing.
      */
-    private static final List<String> SETTINGS = List.of("optline.sms.lease-seconds=5",
-            "optline.sms.sandbox.delay-ms=40", "optline.sms.quiet-hours.start=00:00:00",
-            "optline.sms.quiet-hours.end=00:00:01");
+    private static final List<String> SETTINGS = List.of("optline.sms.lease-seconds=15",
+            "optline.sms.quiet-hours.start=00:00:00", "optline.sms.quiet-hours.end=00:00:01");
+    /**
+     * The sandbox of the instance that is killed waits 3 s after storing each message, so the kill lands
+     * after a message was stored and before its outcome was recorded.
+     */
+    private static final String SLOW_SANDBOX = "optline.sms.sandbox.delay-ms=3000";
+    private static final String FAST_SANDBOX = "optline.sms.sandbox.delay-ms=20";
 
     @Test
     void killedInstanceSendsEachMessageOnce() {
@@ -45,8 +55,11 @@ class SendRestartIT {
         List<Long> contacts = TestDatabase.insertContacts(tag, RECIPIENTS, "+819012345678");
         long send;
         long outboxAtKill;
-        try (LocalPayara first = LocalPayara.start("send-restart-first", SETTINGS);
-             LocalPayara second = LocalPayara.start("send-restart-second", SETTINGS)) {
+        List<Long> claimedByDead;
+        List<Long> inDoubt;
+        List<Long> storedAtKill;
+        try (LocalPayara first = LocalPayara.start("send-restart-first", with(SLOW_SANDBOX));
+             LocalPayara second = LocalPayara.start("send-restart-second", with(FAST_SANDBOX))) {
             ApiClient api = new ApiClient(first.base(), TestCredentials.apiToken());
             MessagingFixtures fixtures = new MessagingFixtures(api, PageSession.signedInAdmin(first.base()));
             String type = fixtures.smsType("Restart " + tag, "opt_in", "live");
@@ -54,12 +67,26 @@ class SendRestartIT {
 
             send = fixtures.send("Restart test {{name}}", type, null);
             long sendId = send;
-            outboxAtKill = Poll.until("send " + send + " to store its first messages", Duration.ofMinutes(2),
-                    () -> (long) MessagingFixtures.outbox(sendId).size(), count -> count >= 20);
+            String firstOwner = "%/" + first.pid() + "/%";
+            Poll.until("the first instance to store a message of send " + send + " without recording it",
+                    Duration.ofMinutes(2), () -> TestDatabase.number("SELECT COUNT(*) FROM sms_recipient r "
+                            + "JOIN sms_outbox o ON o.idempotency_key = r.idempotency_key WHERE r.send_id = ? "
+                            + "AND r.state = 'SENDING' AND r.lease_owner LIKE ? AND r.gateway_call_at IS NOT NULL",
+                            sendId, firstOwner),
+                    count -> count > 0);
             first.kill();
-            assertThat(outboxAtKill).as("messages stored before the kill").isLessThan(RECIPIENTS);
+            List<Map.Entry<Long, OutboxMessage>> stored = MessagingFixtures.outbox(send);
+            outboxAtKill = stored.size();
+            storedAtKill = stored.stream().map(Map.Entry::getKey).toList();
+            claimedByDead = contactIds("SELECT contact_id FROM sms_recipient WHERE send_id = ? AND state = 'SENDING' "
+                    + "AND lease_owner LIKE ?", send, firstOwner);
+            inDoubt = contactIds("SELECT contact_id FROM sms_recipient WHERE send_id = ? AND state = 'SENDING' "
+                    + "AND lease_owner LIKE ? AND gateway_call_at IS NOT NULL", send, firstOwner);
 
             MessagingFixtures.awaitDone(send, Duration.ofMinutes(3));
+            HttpResponse<String> page = PageSession.signedInAdmin(second.base()).get("/admin/messages/" + send);
+            assertThat(PageSession.document(page).selectFirst("#send-sent").text()).as("sent on the survivor's page")
+                    .isEqualTo(String.valueOf(RECIPIENTS));
         }
 
         Map<Long, Recipient> recipients = MessagingFixtures.recipients(send);
@@ -67,6 +94,16 @@ class SendRestartIT {
         Map<Long, Long> messagesPerContact = outbox.stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.counting()));
 
+        assertThat(outboxAtKill).as("messages stored before the kill").isLessThan(RECIPIENTS);
+        assertThat(inDoubt).as("rows in doubt: the dead instance had called the gateway").isNotEmpty();
+        assertThat(claimedByDead).as("rows claimed by the dead instance").containsAll(inDoubt);
+        assertThat(storedAtKill).as("outbox at the kill: messages stored without a recorded outcome").containsAll(inDoubt);
+        for (long contact : claimedByDead) {
+            assertThat(recipients.get(contact).state()).as("state of contact %s, claimed by the dead instance", contact)
+                    .isEqualTo("SENT");
+            assertThat(messagesPerContact.get(contact)).as("messages to contact %s, claimed by the dead instance", contact)
+                    .isEqualTo(1L);
+        }
         assertThat(recipients.keySet()).as("recipients").containsExactlyInAnyOrderElementsOf(contacts);
         assertThat(recipients.values().stream().collect(Collectors.groupingBy(Recipient::state, Collectors.counting())))
                 .as("recipients by state").isEqualTo(Map.of("SENT", (long) RECIPIENTS));
@@ -78,6 +115,29 @@ class SendRestartIT {
         assertThat(outbox.stream().map(Map.Entry::getValue).map(OutboxMessage::body).map(body -> body.lines().findFirst()
                 .orElse("")).collect(Collectors.toMap(Function.identity(), body -> 1, Integer::sum)).values())
                 .as("distinct first lines, one per contact name").containsOnly(1);
+    }
+
+    private static List<String> with(String sandbox) {
+        List<String> settings = new ArrayList<>(SETTINGS);
+        settings.add(sandbox);
+        return settings;
+    }
+
+    private static List<Long> contactIds(String sql, Object... parameters) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = TestDatabase.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+        return ids;
     }
 
     /** Opts the tagged contacts in with one bulk consent job and waits for it to finish. */

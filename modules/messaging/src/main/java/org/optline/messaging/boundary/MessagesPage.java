@@ -57,7 +57,10 @@ public class MessagesPage {
     static final int RECENT = 50;
     static final int SAMPLE = 5;
 
-    /** A preference link path of the length {@code PreferenceLinks} documents, for counting without a contact. */
+    /**
+     * A preference link path of the length {@code PreferenceLinks} documents. The preview shows it in
+     * place of a contact's real link, so that typing creates no links.
+     */
     private static final String SAMPLE_LINK_PATH = "/p/Xb3k9QmT2aZr8LwE";
 
     private static final TemplateEngine TEMPLATES = Templates.precompiled(MessagesPage.class,
@@ -151,20 +154,18 @@ public class MessagesPage {
 
     /**
      * Renders the final text for the first contact of the preview's sample, or with every placeholder's
-     * fallback and a link of typical length when there is none.
+     * fallback when there is none, in both cases with a sample link of the real length.
      */
     private String sample(String body, SubscriptionTypeView type, AudiencePreview preview) {
         MessageTemplate template = MessageTemplate.parse(body);
         Optional<ContactView> contact = preview == null || preview.sample().isEmpty() ? Optional.empty()
                 : contacts.find(preview.sample().getFirst());
         if (contact.isPresent() && type != null) {
-            return delivery.compose(body, contact.get(), type);
+            return delivery.compose(body, contact.get(), type, SAMPLE_LINK_PATH);
         }
         String optOut = type == null ? OptOutTexts.builtIn(java.util.Locale.ENGLISH)
                 : optOutTexts.textFor(type.id(), type.defaultLocale().value());
-        String base = delivery.publicUrl().endsWith("/") ? delivery.publicUrl().substring(0, delivery.publicUrl().length() - 1)
-                : delivery.publicUrl();
-        return template.render(attribute -> Optional.empty()) + "\n" + optOut + " " + base + SAMPLE_LINK_PATH;
+        return template.render(attribute -> Optional.empty()) + "\n" + optOut + " " + delivery.publicBase() + SAMPLE_LINK_PATH;
     }
 
     private static Instant scheduledAt(MultivaluedMap<String, String> form) {

@@ -174,19 +174,23 @@ public class Delivery {
         return Optional.empty();
     }
 
-    /** Renders the body for a contact and appends the opt-out text and the personal preference link. */
+    /** Renders the body for a contact and appends the opt-out text and a new personal preference link. */
     public String compose(String body, ContactView contact, SubscriptionTypeView type) {
+        return compose(body, contact, type, links.pathFor(contact.id()));
+    }
+
+    /**
+     * Renders the body for a contact and appends the opt-out text and the preference link with
+     * {@code linkPath}, which a preview passes so that it creates no link.
+     */
+    public String compose(String body, ContactView contact, SubscriptionTypeView type, String linkPath) {
         String text = MessageTemplate.parse(body).render(new ContactAttributes(contact));
-        return text + "\n" + optOutTexts.textFor(type.id(), contact.locale()) + " " + link(contact.id());
+        return text + "\n" + optOutTexts.textFor(type.id(), contact.locale()) + " " + publicBase() + linkPath;
     }
 
-    public String link(long contactId) {
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        return base + links.pathFor(contactId);
-    }
-
-    public String publicUrl() {
-        return publicUrl;
+    /** Returns the public URL without a trailing slash. */
+    public String publicBase() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     public QuietHours quietHours() {

@@ -27,8 +27,8 @@ public final class RecipientClaims {
     /**
      * A recipient claimed for sending.
      *
-     * @param inDoubt whether the row was SENDING under an expired lease, so that an earlier gateway call
-     *                for it may or may not have happened
+     * @param inDoubt whether the row was SENDING under an expired lease after its gateway call had
+     *                started, so that the message may or may not have gone out
      */
     public record Claimed(long sendId, long contactId, String idempotencyKey, int attempts, boolean inDoubt) {
     }
@@ -47,14 +47,14 @@ public final class RecipientClaims {
         connection.setAutoCommit(false);
         try {
             List<Claimed> claimed = new ArrayList<>(select("state = 'SENDING' AND lease_expires_at < UTC_TIMESTAMP(6)",
-                    sends, sendIds, limit, true));
+                    sends, sendIds, limit));
             if (claimed.size() < limit) {
                 claimed.addAll(select("state IN ('PENDING', 'HELD') AND not_before <= UTC_TIMESTAMP(6)", sends, sendIds,
-                        limit - claimed.size(), false));
+                        limit - claimed.size()));
             }
             for (Claimed row : claimed) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient SET state = 'SENDING', "
-                        + "lease_owner = ?, lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, "
+                        + "lease_owner = ?, lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, gateway_call_at = NULL, "
                         + "updated_at = UTC_TIMESTAMP(6) WHERE send_id = ? AND contact_id = ?")) {
                     update.setString(1, owner);
                     update.setInt(2, leaseSeconds);
@@ -73,9 +73,9 @@ public final class RecipientClaims {
         }
     }
 
-    private List<Claimed> select(String condition, String sends, List<Long> sendIds, int limit, boolean inDoubt)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT send_id, contact_id, idempotency_key, attempts "
+    private List<Claimed> select(String condition, String sends, List<Long> sendIds, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT send_id, contact_id, idempotency_key, attempts, "
+                + "state = 'SENDING' AND gateway_call_at IS NOT NULL "
                 + "FROM sms_recipient WHERE send_id IN (" + sends + ") AND " + condition
                 + " ORDER BY send_id, contact_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             int index = 1;
@@ -86,10 +86,27 @@ public final class RecipientClaims {
             List<Claimed> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new Claimed(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4), inDoubt));
+                    rows.add(new Claimed(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4), row.getBoolean(5)));
                 }
             }
             return rows;
+        }
+    }
+
+    /**
+     * Marks that the gateway is about to be called for a claimed row, so that an instance taking the row
+     * over after a crash knows the message may have gone out.
+     *
+     * @return whether {@code owner} still holds the row; the gateway must not be called otherwise
+     */
+    public boolean markGatewayCall(Claimed row, String owner) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient SET "
+                + "gateway_call_at = UTC_TIMESTAMP(6) WHERE send_id = ? AND contact_id = ? AND state = 'SENDING' "
+                + "AND lease_owner = ?")) {
+            update.setLong(1, row.sendId());
+            update.setLong(2, row.contactId());
+            update.setString(3, owner);
+            return update.executeUpdate() == 1;
         }
     }
 
@@ -118,6 +135,7 @@ public final class RecipientClaims {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient SET state = ?, reason = ?, "
                 + "detail = ?, not_before = COALESCE(?, not_before), attempts = ?, provider_message_id = ?, "
                 + "masked_phone = COALESCE(?, masked_phone), sent_at = ?, lease_owner = NULL, lease_expires_at = NULL, "
+                + "gateway_call_at = NULL, "
                 + "updated_at = ? WHERE send_id = ? AND contact_id = ? AND state = 'SENDING' AND lease_owner = ?")) {
             update.setString(1, state);
             update.setString(2, reason == null ? null : reason.name());

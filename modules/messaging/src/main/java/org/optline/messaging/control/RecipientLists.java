@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Reads the audience of a send page by page for the worker, each page in a transaction of its own.
- * NOTE: without a transaction, entity managers opened by reads in the worker's managed thread are closed
- * by Payara 7.2026.11 after the task; that failed with "closed EntityManager" and the thread died.
+ * NOTE: reads without a transaction failed in the worker's managed thread on Payara 7.2026.11. Payara
+ * closed their entity managers after the task, which failed with "closed EntityManager" and killed the thread.
  */
 @ApplicationScoped
 public class RecipientLists {

@@ -24,8 +24,8 @@ public final class SandboxGateway implements SmsGateway {
     private final Duration delay;
 
     /**
-     * @param delay how long each call waits before it stores the message, to imitate a provider's
-     *              latency in demos and tests; zero for none
+     * @param delay how long each call waits after storing the message, to imitate a provider's
+     *              response time in demos and tests; zero for none
      */
     public SandboxGateway(DataSource dataSource, Clock clock, Duration delay) {
         this.dataSource = dataSource;
@@ -35,14 +35,6 @@ public final class SandboxGateway implements SmsGateway {
 
     @Override
     public String send(String to, String body, String idempotencyKey) throws SmsGatewayException {
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SmsGatewayException("Interrupted before storing the message in the sandbox outbox", null, true, e);
-            }
-        }
         try (Connection connection = dataSource.getConnection()) {
             // LAST_INSERT_ID(id) makes a duplicate key return the existing row's id.
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_outbox (idempotency_key, "
@@ -53,14 +45,30 @@ public final class SandboxGateway implements SmsGateway {
                 insert.setTimestamp(4, Timestamp.from(clock.instant()));
                 insert.executeUpdate();
             }
+            long id;
             try (PreparedStatement select = connection.prepareStatement("SELECT LAST_INSERT_ID()");
                  ResultSet result = select.executeQuery()) {
                 result.next();
-                return "sandbox-" + result.getLong(1);
+                id = result.getLong(1);
             }
+            awaitResponse();
+            return "sandbox-" + id;
         } catch (SQLException e) {
             throw new SmsGatewayException("Storing the message in the sandbox outbox failed: " + e.getMessage(),
                     null, true, e);
+        }
+    }
+
+    /** Waits the configured delay after storing, as a provider's response arrives after it accepted a message. */
+    private void awaitResponse() {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            // The message is stored, so the call succeeded; only the wait is cut short.
+            Thread.currentThread().interrupt();
         }
     }
 

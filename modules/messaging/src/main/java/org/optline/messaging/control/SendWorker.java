@@ -146,7 +146,14 @@ public class SendWorker {
             SendView send = sends.computeIfAbsent(recipient.sendId(),
                     id -> run(rows -> new SendRows(rows).find(id)).orElseThrow());
             Instant now = clock.instant();
-            Delivery.Outcome outcome = delivery.send(recipient, delivery.prepare(recipient, send, now), now);
+            Delivery.Prepared prepared = delivery.prepare(recipient, send, now);
+            if (prepared.outcome() == null && !run(connection -> new RecipientClaims(connection)
+                    .markGatewayCall(recipient, owner))) {
+                LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": " + owner
+                        + " lost its claim before the gateway call; the new owner sends it");
+                continue;
+            }
+            Delivery.Outcome outcome = delivery.send(recipient, prepared, now);
             boolean recorded = run(connection -> new RecipientClaims(connection).record(recipient, owner, outcome.state(),
                     outcome.reason(), outcome.detail(), outcome.notBefore(), outcome.attempts(), outcome.providerMessageId(),
                     outcome.maskedPhone(), now));

@@ -154,14 +154,10 @@ class OutboundSmsIT {
 
         assertThat(preview.selectFirst("#compose-audience").text()).isEqualTo("3 of 4 matching contacts will receive it");
         assertThat(preview.selectFirst("#compose-sample").wholeText()).startsWith("Hi ");
-        assertThat(recipients.keySet()).as("recipients").containsOnly(ada, grace, changing)
-                .contains(ada, grace).doesNotContain(silent, outsider);
+        assertThat(recipients.keySet()).as("recipients, listed when the send started").containsExactlyInAnyOrder(ada, grace)
+                .doesNotContain(changing, silent, outsider);
         assertThat(recipients.get(ada).state()).isEqualTo("SENT");
         assertThat(recipients.get(grace).state()).isEqualTo("SENT");
-        if (recipients.containsKey(changing)) {
-            assertThat(recipients.get(changing).state()).isEqualTo("SKIPPED");
-            assertThat(recipients.get(changing).reason()).isEqualTo("OPTED_OUT");
-        }
         assertThat(outbox).extracting(Map.Entry::getKey).containsExactlyInAnyOrder(ada, grace);
         OutboxMessage toAda = outbox.stream().filter(entry -> entry.getKey() == ada).findFirst().orElseThrow().getValue();
         OutboxMessage toGrace = outbox.stream().filter(entry -> entry.getKey() == grace).findFirst().orElseThrow().getValue();

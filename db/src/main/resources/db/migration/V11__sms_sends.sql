@@ -43,7 +43,7 @@ CREATE TABLE sms_recipient (
     detail                VARCHAR(500)   NULL,
     attempts              INT            NOT NULL DEFAULT 0,
     -- The instance that claimed the row for sending and until when (database time, UTC). A SENDING row
-    -- whose lease expired belongs to an instance that died; its gateway call may or may not have happened.
+    -- whose lease expired belongs to an instance that died or ran out of time.
     lease_owner           VARCHAR(100)   NULL,
     lease_expires_at      DATETIME(6)    NULL,
     -- Set just before the gateway call and cleared with the outcome. A SENDING row with an expired lease

@@ -95,7 +95,7 @@ public final class RecipientClaims {
 
     /**
      * Marks that the gateway is about to be called for a claimed row, so that an instance taking the row
-     * over after a crash knows the message may have gone out.
+     * over after a crash treats the message as possibly sent.
      *
      * @return whether {@code owner} still holds the row; the gateway must not be called otherwise
      */

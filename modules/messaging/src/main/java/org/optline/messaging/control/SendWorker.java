@@ -39,8 +39,9 @@ public class SendWorker {
 
     private static final long POLL_SECONDS = 1;
     static final int LIST_PAGE = 1_000;
-    // NOTE: a batch must finish within the lease, or another instance takes its rows over as in doubt.
-    // Fifty sandbox sends take well under a second; a slow gateway needs a longer optline.sms.lease-seconds.
+    // NOTE: a batch must finish within the lease, or another instance takes its remaining rows over, and
+    // a row whose gateway call was under way counts as in doubt. Fifty sandbox sends take well under a
+    // second; a slow gateway needs a longer optline.sms.lease-seconds.
     static final int BATCH = 50;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")

@@ -75,6 +75,11 @@ public final class LocalPayara implements AutoCloseable {
         return base;
     }
 
+    /** Returns the process id of the instance's JVM, which the app uses in its lease owner names. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the instance at once, as a crash or {@code kill -9} would: nothing of the app runs any more. */
     public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

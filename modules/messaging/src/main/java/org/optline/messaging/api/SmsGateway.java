@@ -13,4 +13,13 @@ public interface SmsGateway {
      *                             {@link SmsGatewayException#retryable()} says whether to try again
      */
     String send(String to, String body, String idempotencyKey) throws SmsGatewayException;
+
+    /**
+     * Returns whether a second {@link #send} with the same idempotency key sends nothing more and
+     * returns the first message's id. Only then may a send whose outcome is unknown, because the
+     * instance making it died, be repeated without risking a second message.
+     */
+    default boolean deduplicates() {
+        return false;
+    }
 }

@@ -1,0 +1,220 @@
+package org.optline.messaging.boundary;
+
+import gg.jte.Content;
+import gg.jte.TemplateEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.optline.contacts.api.ContactView;
+import org.optline.contacts.api.Contacts;
+import org.optline.messaging.control.Delivery;
+import org.optline.messaging.control.MessageTemplate;
+import org.optline.messaging.control.OptOutTexts;
+import org.optline.messaging.control.SendView;
+import org.optline.messaging.control.Sends;
+import org.optline.messaging.control.SmsCounter;
+import org.optline.platform.DomainException;
+import org.optline.platform.InvalidInputException;
+import org.optline.platform.ResourceNotFoundException;
+import org.optline.platform.web.Htmx;
+import org.optline.platform.web.Page;
+import org.optline.platform.web.Templates;
+import org.optline.segments.api.AudiencePreview;
+import org.optline.segments.api.Audiences;
+import org.optline.segments.api.SegmentView;
+import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+import org.optline.subscriptions.api.SubscriptionTypes;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The admin pages of outbound SMS: the compose form with the live size count and audience preview,
+ * the recent sends, and a send's page whose progress htmx refreshes every second while it runs.
+ */
+@Path("admin/messages")
+@ApplicationScoped
+@Produces(MediaType.TEXT_HTML)
+public class MessagesPage {
+
+    static final int RECENT = 50;
+    static final int SAMPLE = 5;
+
+    /**
+     * A preference link path of the length {@code PreferenceLinks} documents. The preview shows it in
+     * place of a contact's real link, so that typing creates no links.
+     */
+    private static final String SAMPLE_LINK_PATH = "/p/Xb3k9QmT2aZr8LwE";
+
+    private static final TemplateEngine TEMPLATES = Templates.precompiled(MessagesPage.class,
+            "org.optline.messaging.boundary.templates");
+
+    @Inject
+    Sends sends;
+
+    @Inject
+    SubscriptionTypes types;
+
+    @Inject
+    Audiences audiences;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Delivery delivery;
+
+    @Inject
+    OptOutTexts optOutTexts;
+
+    @GET
+    @Operation(hidden = true)
+    public Page list() {
+        List<SendModel> recent = sends.recent(RECENT).stream().map(this::model).toList();
+        List<SegmentView> segments = audiences.segments();
+        return new Page("Messages", "messages", render("messages/compose.jte", Map.of("types",
+                types.live(MessageType.SMS), "segments", segments, "sends", recent)));
+    }
+
+    /** Returns the size count and audience preview of what the compose form holds now. */
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Content check(MultivaluedMap<String, String> form) {
+        return render("messages/check.jte", Map.of("check", check(form.getFirst("body"),
+                optionalId(form, "subscription_type_id"), optionalId(form, "segment_id"))));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response create(MultivaluedMap<String, String> form, @Context SecurityContext caller) {
+        Sends.Composition composition = sends.check(form.getFirst("body"), optionalId(form, "subscription_type_id"),
+                optionalId(form, "segment_id"), scheduledAt(form));
+        SendView send = sends.create(composition, caller.getUserPrincipal().getName());
+        return Response.ok(render("messages/created.jte", Map.of("id", send.id())))
+                .header(Htmx.REDIRECT, "/admin/messages/" + send.id())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(hidden = true)
+    public Page send(@PathParam("id") String id) {
+        SendModel model = model(require(id));
+        return new Page("SMS send " + model.send().id(), "messages", render("messages/send.jte", Map.of("model", model)));
+    }
+
+    @GET
+    @Path("{id}/progress")
+    @Operation(hidden = true)
+    public Content progress(@PathParam("id") String id) {
+        return render("messages/progress.jte", Map.of("model", model(require(id))));
+    }
+
+    private ComposeCheck check(String body, Long typeId, Long segmentId) {
+        AudiencePreview preview = null;
+        String error = null;
+        SubscriptionTypeView type = null;
+        try {
+            type = sends.liveSmsType(typeId);
+            preview = audiences.preview(type.id(), segmentId, SAMPLE);
+        } catch (DomainException e) {
+            error = e.getMessage();
+        }
+        if (body == null || body.isBlank()) {
+            return new ComposeCheck(null, SmsCounter.count(""), error, preview);
+        }
+        String text;
+        try {
+            text = sample(body, type, preview);
+        } catch (DomainException e) {
+            return new ComposeCheck(null, SmsCounter.count(body), e.getMessage(), preview);
+        }
+        return new ComposeCheck(text, SmsCounter.count(text), error, preview);
+    }
+
+    /**
+     * Renders the final text for the first contact of the preview's sample, or with every placeholder's
+     * fallback when there is none, in both cases with a sample link of the real length.
+     */
+    private String sample(String body, SubscriptionTypeView type, AudiencePreview preview) {
+        MessageTemplate template = MessageTemplate.parse(body);
+        Optional<ContactView> contact = preview == null || preview.sample().isEmpty() ? Optional.empty()
+                : contacts.find(preview.sample().getFirst());
+        if (contact.isPresent() && type != null) {
+            return delivery.compose(body, contact.get(), type, SAMPLE_LINK_PATH);
+        }
+        String optOut = type == null ? OptOutTexts.builtIn(java.util.Locale.ENGLISH)
+                : optOutTexts.textFor(type.id(), type.defaultLocale().value());
+        return template.render(attribute -> Optional.empty()) + "\n" + optOut + " " + delivery.publicBase() + SAMPLE_LINK_PATH;
+    }
+
+    private static Instant scheduledAt(MultivaluedMap<String, String> form) {
+        if (!"later".equals(form.getFirst("when"))) {
+            return null;
+        }
+        String value = form.getFirst("scheduled_at");
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("scheduled_at", "Choose the date and time (UTC) to send at, or send now.");
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("scheduled_at", "'" + value + "' is not a date and time. Use the form "
+                    + "2027-01-31T09:30 (UTC).");
+        }
+    }
+
+    private static Long optionalId(MultivaluedMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, field + " '" + value + "' is not an id. Choose an entry from the list.");
+        }
+    }
+
+    private SendModel model(SendView send) {
+        String typeName = types.find(send.subscriptionTypeId()).map(type -> type.defaultTranslation().name())
+                .orElse("Subscription type " + send.subscriptionTypeId());
+        return new SendModel(send, typeName, sends.progress(send.id()));
+    }
+
+    private SendView require(String id) {
+        try {
+            return sends.find(Long.parseLong(id)).orElseThrow(() -> notFound(id));
+        } catch (NumberFormatException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static ResourceNotFoundException notFound(String id) {
+        return new ResourceNotFoundException("SMS send " + id + " does not exist.");
+    }
+
+    static Content render(String template, Map<String, Object> params) {
+        return output -> TEMPLATES.render(template, params, output);
+    }
+}

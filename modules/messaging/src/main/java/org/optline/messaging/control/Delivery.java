@@ -1,0 +1,213 @@
+package org.optline.messaging.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.contacts.api.ContactView;
+import org.optline.contacts.api.Contacts;
+import org.optline.contacts.api.PhoneNumber;
+import org.optline.messaging.api.PhoneTimeZones;
+import org.optline.messaging.api.SmsGateway;
+import org.optline.messaging.api.SmsGatewayException;
+import org.optline.subscriptions.api.ConsentAction;
+import org.optline.subscriptions.api.ConsentLedger;
+import org.optline.subscriptions.api.ConsentStateView;
+import org.optline.subscriptions.api.ConsentType;
+import org.optline.subscriptions.api.ContactConsents;
+import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.PreferenceLinks;
+import org.optline.subscriptions.api.State;
+import org.optline.subscriptions.api.SubscriptionTypeView;
+import org.optline.subscriptions.api.SubscriptionTypes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides and sends the message of one claimed recipient. It checks the subscription type and the
+ * contact's consent as they are now and holds the message during the recipient's quiet hours. Then it
+ * renders the message with the opt-out text and preference link, and calls the gateway.
+ */
+@ApplicationScoped
+public class Delivery {
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    SubscriptionTypes types;
+
+    @Inject
+    PreferenceLinks links;
+
+    @Inject
+    OptOutTexts optOutTexts;
+
+    @Inject
+    SmsGateway gateway;
+
+    @Inject
+    PhoneTimeZones phoneTimeZones;
+
+    @Inject
+    @ConfigProperty(name = "optline.public.url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "optline.sms.quiet-hours.start", defaultValue = "21:00")
+    String quietStart;
+
+    @Inject
+    @ConfigProperty(name = "optline.sms.quiet-hours.end", defaultValue = "08:00")
+    String quietEnd;
+
+    @Inject
+    @ConfigProperty(name = "optline.sms.default-time-zone", defaultValue = "UTC")
+    String defaultTimeZone;
+
+    /** The result of delivering to one recipient, as stored in its row. */
+    public record Outcome(String state, RecipientReason reason, String detail, Instant notBefore, int attempts,
+                          String providerMessageId, String maskedPhone) {
+
+        static Outcome skipped(RecipientReason reason, int attempts) {
+            return new Outcome("SKIPPED", reason, null, null, attempts, null, null);
+        }
+    }
+
+    /**
+     * A recipient's message ready for the gateway, or the outcome that replaces sending it.
+     *
+     * @param outcome the final or waiting outcome when nothing is to be sent now, else null
+     */
+    public record Prepared(Outcome outcome, String phone, String text, String maskedPhone) {
+
+        static Prepared instead(Outcome outcome) {
+            return new Prepared(outcome, null, null, outcome.maskedPhone());
+        }
+    }
+
+    /**
+     * Checks the type, the contact, its consent and quiet hours as they are now, and renders the message.
+     * It runs in a transaction of its own, so that the reads of the other modules share one persistence
+     * context and the preference link it creates is committed before the gateway call.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Prepared prepare(RecipientClaims.Claimed recipient, SendView send, Instant now) {
+        Optional<SubscriptionTypeView> type = types.find(send.subscriptionTypeId());
+        if (type.isEmpty() || type.get().state() != State.LIVE || type.get().messageType() != MessageType.SMS) {
+            return Prepared.instead(Outcome.skipped(RecipientReason.TYPE_NOT_LIVE, recipient.attempts()));
+        }
+        Optional<ContactView> found = contacts.find(recipient.contactId());
+        if (found.isEmpty()) {
+            return Prepared.instead(Outcome.skipped(RecipientReason.CONTACT_DELETED, recipient.attempts()));
+        }
+        ContactView contact = found.get();
+        if (contact.phone() == null) {
+            return Prepared.instead(Outcome.skipped(RecipientReason.NO_PHONE, recipient.attempts()));
+        }
+        if (!contact.smsCapable()) {
+            return Prepared.instead(Outcome.skipped(RecipientReason.NOT_MOBILE, recipient.attempts()));
+        }
+        Optional<RecipientReason> refusal = refusal(type.get(), contact);
+        if (refusal.isPresent()) {
+            return Prepared.instead(Outcome.skipped(refusal.get(), recipient.attempts()));
+        }
+        String masked = PhoneNumber.mask(contact.phone());
+        Instant allowed = allowedFrom(now, zonesOf(contact.phone()));
+        if (allowed.isAfter(now)) {
+            return Prepared.instead(new Outcome("HELD", RecipientReason.QUIET_HOURS, "until " + allowed, allowed,
+                    recipient.attempts(), null, masked));
+        }
+        if (recipient.inDoubt() && !gateway.deduplicates()) {
+            return Prepared.instead(new Outcome("FAILED", RecipientReason.UNKNOWN_OUTCOME, "The instance sending this "
+                    + "message stopped during the gateway call; check the provider's message log for this recipient.",
+                    null, recipient.attempts(), null, masked));
+        }
+        return new Prepared(null, contact.phone(), compose(send.body(), contact, type.get()), masked);
+    }
+
+    /**
+     * Sends a prepared message through the gateway, outside any transaction, and returns the outcome:
+     * SENT, PENDING for a retry after a retryable error, or FAILED.
+     */
+    public Outcome send(RecipientClaims.Claimed recipient, Prepared prepared, Instant now) {
+        if (prepared.outcome() != null) {
+            return prepared.outcome();
+        }
+        int attempts = recipient.attempts() + 1;
+        try {
+            String id = gateway.send(prepared.phone(), prepared.text(), recipient.idempotencyKey());
+            return new Outcome("SENT", null, null, null, attempts, id, prepared.maskedPhone());
+        } catch (SmsGatewayException e) {
+            Optional<Duration> delay = e.retryable() ? Backoff.after(attempts) : Optional.empty();
+            if (delay.isPresent()) {
+                return new Outcome("PENDING", RecipientReason.GATEWAY_ERROR, e.getMessage(), now.plus(delay.get()),
+                        attempts, null, prepared.maskedPhone());
+            }
+            return new Outcome("FAILED", e.retryable() ? RecipientReason.GATEWAY_ERROR : RecipientReason.GATEWAY_REJECTED,
+                    e.getMessage(), null, attempts, null, prepared.maskedPhone());
+        }
+    }
+
+    /**
+     * Returns why the contact may not be texted under the type now, from the ledger's current state: an
+     * opt-out always excludes, and an opt-in type needs an opt-in for the contact's current number.
+     */
+    private Optional<RecipientReason> refusal(SubscriptionTypeView type, ContactView contact) {
+        Optional<ContactConsents> consents = ledger.consentsOf(contact.id());
+        ConsentStateView state = consents.map(c -> c.states().get(type.id())).orElse(null);
+        if (state != null && state.state() == ConsentAction.OPT_OUT) {
+            return Optional.of(RecipientReason.OPTED_OUT);
+        }
+        if (type.consentType() == ConsentType.OPT_IN && (state == null || state.state() != ConsentAction.OPT_IN
+                || state.phone() != null && !state.phone().equals(contact.phone()))) {
+            return Optional.of(RecipientReason.NOT_OPTED_IN);
+        }
+        return Optional.empty();
+    }
+
+    /** Renders the body for a contact and appends the opt-out text and a new personal preference link. */
+    public String compose(String body, ContactView contact, SubscriptionTypeView type) {
+        return compose(body, contact, type, links.pathFor(contact.id()));
+    }
+
+    /**
+     * Renders the body for a contact and appends the opt-out text and the preference link with
+     * {@code linkPath}, which a preview passes so that it creates no link.
+     */
+    public String compose(String body, ContactView contact, SubscriptionTypeView type, String linkPath) {
+        String text = MessageTemplate.parse(body).render(new ContactAttributes(contact));
+        return text + "\n" + optOutTexts.textFor(type.id(), contact.locale()) + " " + publicBase() + linkPath;
+    }
+
+    /** Returns the public URL without a trailing slash. */
+    public String publicBase() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public QuietHours quietHours() {
+        return new QuietHours(LocalTime.parse(quietStart.strip()), LocalTime.parse(quietEnd.strip()));
+    }
+
+    /** Returns when quiet hours allow the message; zones without a common allowed time fall back to the first. */
+    private Instant allowedFrom(Instant now, List<ZoneId> zones) {
+        try {
+            return quietHours().nextAllowed(now, zones);
+        } catch (IllegalStateException e) {
+            return quietHours().nextAllowed(now, List.of(zones.getFirst()));
+        }
+    }
+
+    private List<ZoneId> zonesOf(String phone) {
+        List<ZoneId> zones = phoneTimeZones.zonesOf(phone);
+        return zones.isEmpty() ? List.of(ZoneId.of(defaultTimeZone)) : zones;
+    }
+}

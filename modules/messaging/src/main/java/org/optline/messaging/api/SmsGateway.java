@@ -10,7 +10,7 @@ public interface SmsGateway {
      * Sends {@code body} to {@code to} (E.164) and returns the provider's message id.
      *
      * @throws SmsGatewayException when the provider rejects the message or cannot be reached; its
-     *                             {@link SmsGatewayException#retryable()} says whether to try again
+     *                             {@link SmsGatewayException#retryable()} tells whether to try again
      */
     String send(String to, String body, String idempotencyKey) throws SmsGatewayException;
 

@@ -93,7 +93,7 @@ public class MessagesPage {
                 types.live(MessageType.SMS), "segments", segments, "sends", recent)));
     }
 
-    /** Returns the size count and audience preview of what the compose form holds now. */
+    /** Returns the size count and audience preview of what the compose form contains now. */
     @POST
     @Path("check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

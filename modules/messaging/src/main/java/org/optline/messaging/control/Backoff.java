@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a recipient whose gateway call failed with a retryable error is tried again: 30 s after the
- * first failure, 2 min after the second, 10 min after the third; the fourth failure is final.
+ * The schedule of retries for a recipient whose gateway call failed with a retryable error. The next
+ * try comes 30 s after the first failure, 2 min after the second and 10 min after the third. The
+ * fourth failure is final.
  */
 public final class Backoff {
 

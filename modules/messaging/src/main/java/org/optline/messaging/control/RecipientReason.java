@@ -1,6 +1,6 @@
 package org.optline.messaging.control;
 
-/** Why a recipient was skipped, held or failed; stored in {@code sms_recipient.reason}. */
+/** The reason a recipient was skipped, held or failed, stored in {@code sms_recipient.reason}. */
 public enum RecipientReason {
     /** The contact opted out of the subscription type. */
     OPTED_OUT("opted out"),

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * form-encoded {@code To}, {@code From} or {@code MessagingServiceSid}, and {@code Body}, with the account
  * SID and auth token as basic authentication.
  *
- * <p>Timeouts, HTTP 429 and 5xx answers are retryable. Other 4xx answers are final, such as error
+ * <p>Timeouts, HTTP 429 and 5xx responses are retryable. Other 4xx answers are final, such as error
  * 21610 for a recipient who replied STOP to the sender, 21211 for an invalid number, or 21614 for a
  * number that cannot take texts. NOTE: Twilio's Messages API takes no idempotency key, so
  * {@link #deduplicates()} is false and a message whose outcome was lost in a crash is not resent.
@@ -108,7 +108,7 @@ public final class TwilioGateway implements SmsGateway {
         JsonObject json = parse(response.body());
         if (status >= 200 && status < 300) {
             if (json == null || !json.containsKey("sid")) {
-                throw new SmsGatewayException("Twilio answered " + status + " without a message sid", null, false, null);
+                throw new SmsGatewayException("Twilio responded " + status + " without a message sid", null, false, null);
             }
             return json.getString("sid");
         }

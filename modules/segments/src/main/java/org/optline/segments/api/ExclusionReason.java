@@ -1,6 +1,6 @@
 package org.optline.segments.api;
 
-/** Why a contact of a segment is left out of a send under a subscription type. */
+/** The reason a contact of a segment is left out of a send under a subscription type. */
 public enum ExclusionReason {
     /** The contact has no phone number. */
     NO_PHONE,
@@ -12,6 +12,6 @@ public enum ExclusionReason {
     NOT_OPTED_IN,
     /** The contact opted out of the type. */
     OPTED_OUT,
-    /** The subscription type is not live, so nobody may be sent to under it. */
+    /** The subscription type is not live, so no message may be sent under it. */
     TYPE_NOT_LIVE
 }

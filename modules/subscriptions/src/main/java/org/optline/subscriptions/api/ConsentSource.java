@@ -16,6 +16,8 @@ public enum ConsentSource {
     PREFERENCE_CENTER(true),
     /** The customer, by texting a keyword such as STOP. */
     SMS_KEYWORD(true),
+    /** The customer, confirming a pending opt-in of a double opt-in type by texting YES. */
+    SMS_CONFIRMATION(true),
     /** The carrier or SMS provider, reporting that the number opted out or is blocked. */
     CARRIER(true);
 

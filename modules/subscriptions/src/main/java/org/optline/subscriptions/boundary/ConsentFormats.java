@@ -39,6 +39,7 @@ public final class ConsentFormats {
             case FORM -> "opt-in form";
             case PREFERENCE_CENTER -> "preference center";
             case SMS_KEYWORD -> "SMS keyword";
+            case SMS_CONFIRMATION -> "SMS confirmation (double opt-in)";
             case CARRIER -> "carrier report";
         };
     }

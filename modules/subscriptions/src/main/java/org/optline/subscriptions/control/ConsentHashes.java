@@ -14,7 +14,9 @@ import java.util.HexFormat;
  *
  * <p>The input is a versioned text, one {@code name=value} line per field in a fixed order, with
  * back-slashes and line breaks in values escaped; an absent value is written as an empty string.
- * Changing this format needs a new version prefix, because stored hashes must stay checkable.
+ * Changing this format needs a new version prefix, because stored hashes must stay checkable: an event
+ * with a keyword or an inbound message (SMS keywords and confirmations) is hashed in format v2, which
+ * adds those two lines; every other event keeps format v1, so hashes stored before v2 still check.
  */
 public final class ConsentHashes {
 
@@ -22,6 +24,7 @@ public final class ConsentHashes {
     public static final String GENESIS = "0".repeat(64);
 
     private static final String VERSION = "optline-consent-v1";
+    private static final String VERSION_WITH_SMS = "optline-consent-v2";
 
     private ConsentHashes() {
     }
@@ -30,11 +33,26 @@ public final class ConsentHashes {
     public record Fields(long contactId, int seq, long subscriptionTypeId, String action, Instant occurredAt,
                          String source, String actorKind, String actorId, String phone, String ipAddress,
                          String userAgent, Long conversationId, Long messageId, String shownTextSha256,
-                         String overrideReason, Long bulkJobId, String previousHash) {
+                         String overrideReason, Long bulkJobId, String previousHash, String keyword,
+                         Long inboundSmsId) {
+
+        /** Returns the fields of an event without a keyword or an inbound message. */
+        public Fields(long contactId, int seq, long subscriptionTypeId, String action, Instant occurredAt,
+                      String source, String actorKind, String actorId, String phone, String ipAddress,
+                      String userAgent, Long conversationId, Long messageId, String shownTextSha256,
+                      String overrideReason, Long bulkJobId, String previousHash) {
+            this(contactId, seq, subscriptionTypeId, action, occurredAt, source, actorKind, actorId, phone, ipAddress,
+                    userAgent, conversationId, messageId, shownTextSha256, overrideReason, bulkJobId, previousHash, null,
+                    null);
+        }
+
+        boolean fromSms() {
+            return keyword != null || inboundSmsId != null;
+        }
     }
 
     public static String hash(Fields event) {
-        StringBuilder text = new StringBuilder(VERSION).append('\n');
+        StringBuilder text = new StringBuilder(event.fromSms() ? VERSION_WITH_SMS : VERSION).append('\n');
         line(text, "contact_id", event.contactId());
         line(text, "seq", event.seq());
         line(text, "subscription_type_id", event.subscriptionTypeId());
@@ -51,6 +69,10 @@ public final class ConsentHashes {
         line(text, "shown_text_sha256", event.shownTextSha256());
         line(text, "override_reason", event.overrideReason());
         line(text, "bulk_job_id", event.bulkJobId());
+        if (event.fromSms()) {
+            line(text, "keyword", event.keyword());
+            line(text, "inbound_sms_id", event.inboundSmsId());
+        }
         line(text, "previous_hash", event.previousHash());
         return sha256(text.toString());
     }

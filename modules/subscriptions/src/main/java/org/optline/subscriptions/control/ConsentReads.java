@@ -27,7 +27,7 @@ public final class ConsentReads {
 
     private static final String EVENT_COLUMNS = "e.id, e.contact_id, e.seq, e.subscription_type_id, e.action, e.occurred_at, "
             + "e.source, e.actor_kind, e.actor_id, e.phone, e.ip_address, e.user_agent, e.conversation_id, e.message_id, "
-            + "e.override_reason, e.bulk_job_id, e.previous_hash, e.hash, t.sha256 AS text_sha256, t.locale, t.title, t.button, "
+            + "e.keyword, e.inbound_sms_id, e.override_reason, e.bulk_job_id, e.previous_hash, e.hash, t.sha256 AS text_sha256, t.locale, t.title, t.button, "
             + "t.legal_text";
 
     private final Connection connection;
@@ -119,7 +119,7 @@ public final class ConsentReads {
                     event.actorKind().name(), event.actorId(), event.phone(), event.ipAddress(), event.userAgent(),
                     event.conversationId(), event.messageId(),
                     event.shownText() == null ? null : ShownTexts.sha256(event.shownText()), event.overrideReason(),
-                    event.bulkJobId(), event.previousHash()));
+                    event.bulkJobId(), event.previousHash(), event.keyword(), event.inboundSmsId()));
             if (!recomputed.equals(event.hash())) {
                 return broken(contactId, events, "Event " + event.seq() + " was altered: its content no longer matches its hash.");
             }
@@ -188,7 +188,8 @@ public final class ConsentReads {
                 ActorKind.valueOf(row.getString("actor_kind")), row.getString("actor_id"), row.getString("phone"),
                 row.getString("ip_address"), row.getString("user_agent"), nullableLong(row, "conversation_id"),
                 nullableLong(row, "message_id"), shown, row.getString("override_reason"), nullableLong(row, "bulk_job_id"),
-                row.getString("previous_hash"), row.getString("hash"));
+                row.getString("previous_hash"), row.getString("hash"), row.getString("keyword"),
+                nullableLong(row, "inbound_sms_id"));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -105,6 +105,7 @@ public final class ConsentRules {
             case FORM -> "in an opt-in form";
             case PREFERENCE_CENTER -> "in the preference center";
             case SMS_KEYWORD -> "by text message keyword";
+            case SMS_CONFIRMATION -> "by confirming an opt-in by text message";
             case CARRIER -> "as reported by the carrier";
             default -> "by " + source.name().toLowerCase(Locale.ROOT);
         };

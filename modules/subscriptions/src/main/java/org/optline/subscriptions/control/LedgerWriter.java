@@ -131,7 +131,7 @@ public final class LedgerWriter {
                 at, request.source().name(), request.actorKind().name(), request.actorId(), phone, evidence.ipAddress(),
                 userAgent(evidence.userAgent()), evidence.conversationId(), evidence.messageId(),
                 shown == null ? null : ShownTexts.sha256(shown), overrideReason(request), request.bulkJobId(),
-                previousHash);
+                previousHash, evidence.keyword(), evidence.inboundSmsId());
     }
 
     static String userAgent(String userAgent) {
@@ -232,9 +232,9 @@ public final class LedgerWriter {
     private void insertEvents(List<PendingEvent> events) throws SQLException {
         String columns = "INSERT INTO consent_event (contact_id, seq, subscription_type_id, action, occurred_at, source, "
                 + "actor_kind, actor_id, phone, ip_address, user_agent, conversation_id, message_id, consent_text_id, "
-                + "override_reason, bulk_job_id, previous_hash, hash) VALUES ";
+                + "keyword, inbound_sms_id, override_reason, bulk_job_id, previous_hash, hash) VALUES ";
         for (List<PendingEvent> part : parts(events)) {
-            String rows = String.join(",", Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            String rows = String.join(",", Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             try (PreparedStatement insert = connection.prepareStatement(columns + rows)) {
                 int index = 1;
                 for (PendingEvent event : part) {
@@ -254,6 +254,8 @@ public final class LedgerWriter {
                     setLong(insert, index++, evidence.conversationId());
                     setLong(insert, index++, evidence.messageId());
                     setLong(insert, index++, event.shownTextId());
+                    insert.setString(index++, evidence.keyword());
+                    setLong(insert, index++, evidence.inboundSmsId());
                     insert.setString(index++, overrideReason(request));
                     setLong(insert, index++, request.bulkJobId());
                     insert.setString(index++, event.previousHash());

@@ -28,7 +28,8 @@ public final class AllowedOrigins {
 
     /**
      * Parses origins separated by line breaks, commas or spaces into their normalized form (lower-case,
-     * default port dropped), without duplicates.
+     * default port dropped), without duplicates. One slash after the host, as an address copied from the
+     * browser's address bar ends, is dropped; any longer path is refused.
      *
      * @throws InvalidInputException naming the first invalid origin and how to write it
      */
@@ -38,7 +39,8 @@ public final class AllowedOrigins {
             if (entry.isEmpty()) {
                 continue;
             }
-            origins.add(normalize(entry).orElseThrow(() -> new InvalidInputException(FIELD, "'" + entry
+            String origin = entry.endsWith("/") && !entry.endsWith("//") ? entry.substring(0, entry.length() - 1) : entry;
+            origins.add(normalize(origin).orElseThrow(() -> new InvalidInputException(FIELD, "'" + entry
                     + "' is not an allowed origin. Write the scheme and host with an optional port from 1 to 65535 "
                     + "and no path, such as https://shop.example or https://shop.example:8443; plain http is "
                     + "accepted only for localhost and 127.0.0.1.")));

@@ -39,6 +39,16 @@ class AllowedOriginsTest {
     }
 
     @Test
+    void slashCopiedFromTheAddressBarIsDropped() {
+        assertThat(AllowedOrigins.parse("https://Shop.example/ http://localhost:8080/"))
+                .containsExactly("https://shop.example", "http://localhost:8080");
+        assertThatThrownBy(() -> AllowedOrigins.parse("https://shop.example//"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'https://shop.example//'");
+        assertThatThrownBy(() -> AllowedOrigins.parse("https://"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'https://'");
+    }
+
+    @Test
     void invalidEntryIsNamed() {
         assertThatThrownBy(() -> AllowedOrigins.parse("https://a.example\nhttps://b.example/shop"))
                 .isInstanceOf(InvalidInputException.class)

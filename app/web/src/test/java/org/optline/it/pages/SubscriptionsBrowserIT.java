@@ -153,6 +153,8 @@ class SubscriptionsBrowserIT {
         assertThat(browser.labels(draftName)).isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain(archivedName);
         assertThat(browser.driver().getPageSource()).doesNotContain(draftName);
+        assertThat(browser.driver().findElement(By.id("preview-save-note")).getText())
+                .contains("the buttons change nothing");
 
         // The preview in French shows the translation.
         new Select(browser.field("Language")).selectByValue("fr");

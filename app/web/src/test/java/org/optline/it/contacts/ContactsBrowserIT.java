@@ -265,6 +265,7 @@ class ContactsBrowserIT {
         String progressBefore;
         String maxBefore;
         String statusBefore;
+        String finishedBefore;
         String jobId;
         // While one contact's chain is locked, the job's only chunk waits, so the page shows the job before any change.
         try (TestDatabase.RowLock held = TestDatabase.lockConsentChain(Long.parseLong(crowd.getLast()))) {
@@ -273,13 +274,22 @@ class ContactsBrowserIT {
             progressBefore = progressBar().getAttribute("value");
             maxBefore = progressBar().getAttribute("max");
             statusBefore = browser.driver().findElement(By.id("job-progress-text")).getText();
+            finishedBefore = browser.driver().findElement(By.id("job-finished")).getText();
         }
         String statusDone = awaitJobState("Done");
+        // The finish time arrives with the polling that reports the job done, without a reload.
+        String finishedDone = browser.await("the finish time", d -> {
+            String text = d.findElement(By.id("job-finished")).getText();
+            return text.equals("\u2013") ? null : text;
+        });
 
         assertThat(confirmation).contains("survives a restart");
         assertThat(progressBefore).isEqualTo("0");
         assertThat(maxBefore).isEqualTo(String.valueOf(CROWD));
         assertThat(statusBefore).contains("0 of " + CROWD + " contacts (0%)");
+        assertThat(finishedBefore).isEqualTo("\u2013");
+        assertThat(finishedDone).matches(".*[0-9]{2}:[0-9]{2}.*");
+        assertThat(browser.driver().findElement(By.id("job-started")).getText()).isNotEqualTo("\u2013");
         assertThat(statusDone).isEqualTo("Done: " + CROWD + " of " + CROWD + " contacts (100%)");
         assertThat(progressBar().getAttribute("value")).isEqualTo(String.valueOf(CROWD));
         assertThat(jobCount("changed")).isEqualTo(String.valueOf(CROWD));

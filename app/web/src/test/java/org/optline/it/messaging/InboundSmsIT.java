@@ -355,7 +355,7 @@ class InboundSmsIT {
         assertThat(punctuation.statusCode()).isEqualTo(400);
         assertThat(punctuation.body()).contains("no letters or digits");
         assertThat(existing.statusCode()).isEqualTo(400);
-        assertThat(existing.body()).contains("&#39;STOP&#39; is already");
+        assertThat(existing.body()).contains("'STOP' is already in the opt-out keywords");
         assertThat(builtIn.statusCode()).isEqualTo(400);
         assertThat(builtIn.body()).contains("built-in keyword and cannot be removed");
         assertThat(placeholder.statusCode()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package org.optline.bench;
 
+import org.optline.bench.audience.AudienceBench;
 import org.optline.bench.bulk.BareBulkUnsubscribe;
 import org.optline.bench.bulk.BulkCheck;
 import org.optline.bench.bulk.BulkResult;
@@ -29,6 +30,8 @@ import java.util.TimeZone;
  * forms-check   --url=JDBC --user=U --password=P --work-dir=DIR --connections=N --baseline-actor=A
  *               --optline-warmup-requests=N --optline-measured-requests=N
  *               --baseline-warmup-requests=N --baseline-measured-requests=N
+ * audience      --url=JDBC --user=U --password=P --contacts=N --base-url=http://127.0.0.1:PORT
+ *               --admin-email=E --admin-password=P --warmups=N --repeats=N
  * </pre>
  */
 public final class Bench {
@@ -88,6 +91,13 @@ public final class Bench {
                             options.integer("baseline-measured-requests"));
                 }
             }
+            case "audience" -> {
+                try (Connection connection = connect(options, false)) {
+                    new AudienceBench(connection, options.integer("contacts"), options.integer("warmups"),
+                            options.integer("repeats")).run(options.text("base-url"), options.text("admin-email"),
+                            options.text("admin-password"));
+                }
+            }
             default -> usage("Unknown command '" + args[0] + "'.");
         }
     }
@@ -106,7 +116,7 @@ public final class Bench {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + " Commands: generate, bulk-baseline, bulk-optline; see bench/run for their options.");
+        System.err.println(problem + " Commands: generate, bulk-baseline, bulk-optline, forms-setup, forms-tokens, forms-check, audience; see bench/run for their options.");
         System.exit(2);
     }
 }

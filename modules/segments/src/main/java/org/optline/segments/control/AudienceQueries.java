@@ -49,15 +49,21 @@ public class AudienceQueries {
     /**
      * Counts the contacts that match {@code segment} by the reason they are left out of a send under
      * {@code type}, and samples the first reachable ones by id.
+     *
+     * <p>The grouped pass also returns each group's lowest contact id, so the sample query starts at
+     * the first reachable contact. Without that start, {@code ORDER BY c.id LIMIT n} walks the primary
+     * key through every contact before the first reachable one, which costs as much as the count
+     * itself when the segment selects recent contacts.
      */
     public AudiencePreview preview(SubscriptionTypeView type, ContactQuery segment, int sampleSize) {
         SqlCondition where = contacts.compile(segment);
-        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, s.state, s.phone <=> c.phone, COUNT(*) "
+        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, s.state, s.phone <=> c.phone, COUNT(*), MIN(c.id) "
                 + "FROM contact c LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? "
                 + "WHERE c.deleted_at IS NULL AND (" + where.sql() + ") GROUP BY 1, 2, 3, 4";
         boolean live = type.state() == State.LIVE;
         long matching = 0;
         long reachable = 0;
+        long firstReachable = Long.MAX_VALUE;
         Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -74,13 +80,15 @@ public class AudienceQueries {
                         excluded.merge(reason.get(), count, Long::sum);
                     } else {
                         reachable += count;
+                        firstReachable = Math.min(firstReachable, rows.getLong(6));
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Counting the audience of type " + type.id() + " failed: " + e.getMessage(), e);
         }
-        List<Long> sample = sampleSize > 0 && reachable > 0 ? reachable(type, segment, 0, sampleSize) : List.of();
+        List<Long> sample = sampleSize > 0 && reachable > 0
+                ? reachable(type, segment, firstReachable - 1, sampleSize) : List.of();
         return new AudiencePreview(matching, reachable, sample, excluded);
     }
 

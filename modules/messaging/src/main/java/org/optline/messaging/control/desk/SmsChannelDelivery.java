@@ -28,8 +28,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends agents' replies in SMS conversations as single texts through the notice queue. A reply needs
- * no subscription consent, because it answers the customer's own message, but it never goes to a
- * number that texted STOP and has not texted START since.
+ * no subscription consent, because it responds to the customer's own message, but it is not queued for
+ * a number that texted STOP and has not texted START since.
  */
 @ApplicationScoped
 public class SmsChannelDelivery implements ChannelDelivery {
@@ -62,6 +62,9 @@ public class SmsChannelDelivery implements ChannelDelivery {
     public void deliver(ConversationView conversation, PartView part) {
         ContactView contact = contacts.find(conversation.contactId()).filter(ContactView::smsCapable)
                 .orElseThrow(() -> noNumber(conversation));
+        // NOTE: a STOP that commits after this read, while the reply is still queued, does not withdraw the reply,
+        // so it may still go out. The reply does not take the number lock of inbound handling, because it holds
+        // the conversation lock, which inbound handling takes after the number lock.
         Optional<Instant> blockedAt = blockedSince(contact.phone());
         if (blockedAt.isPresent()) {
             LOG.info(() -> "Agent reply in conversation " + conversation.id() + " to " + contact.maskedPhone()

@@ -108,7 +108,7 @@ public class KeywordActions {
             }
             Effect effect = act(store, row, e164);
             if (effect.kind() == InboundKind.MESSAGE || effect.kind() == InboundKind.REVIEW) {
-                // A text that is not a keyword goes to the helpdesk, where an agent reads and answers it.
+                // A text that is not a keyword goes to the helpdesk, where an agent reads it and replies.
                 Optional<InboundConversation> landed = smsConversations.addInbound(inboundId, e164, null, row.body());
                 if (landed.isPresent()) {
                     store.linkConversation(inboundId, landed.get().conversationId(), landed.get().partId());

@@ -39,7 +39,7 @@ public final class PollingLoop {
         polling = executor.scheduleWithFixedDelay(() -> runRound(round), delaySeconds, delaySeconds, TimeUnit.SECONDS);
     }
 
-    /** Stops scheduling rounds; a running round sees {@link #stopping()} and ends early. */
+    /** Stops scheduling rounds. A running round reads {@link #stopping()} and ends early. */
     public void stop() {
         stopping = true;
         if (polling != null) {

@@ -32,7 +32,7 @@ public class SmsInboundWebhook {
     @Inject
     InboundMessages messages;
 
-    /** What the webhook returns: the stored message's id, its kind, and whether it was a repeated delivery. */
+    /** The webhook response: the stored message id, its kind, and whether the delivery was a repeat. */
     public record Stored(long inbound_id, String kind, boolean duplicate) {
     }
 

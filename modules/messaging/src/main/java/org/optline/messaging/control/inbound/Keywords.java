@@ -95,8 +95,9 @@ public class Keywords {
         }
         Keyword existing = read().get(normalized);
         if (existing != null) {
-            throw new InvalidInputException("word", "'" + normalized + "' is already a " + existing.kind().label()
-                    .toLowerCase(java.util.Locale.ROOT) + " keyword (" + existing.locale() + "). Each word can be in one list only.");
+            throw new InvalidInputException("word", "'" + normalized + "' is already in the " + existing.kind().label()
+                    .toLowerCase(java.util.Locale.ROOT) + " keywords (" + existing.locale() + "). Each word can be in "
+                    + "one list only.");
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_keyword (word, kind, locale, "

@@ -7,6 +7,11 @@ import org.optline.platform.InvalidInputException;
 import org.optline.platform.Texts;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -40,7 +45,7 @@ public class ReplyTexts {
     public static final List<String> LOCALES = List.of("en", "fr", "de", "es");
     static final int MAX_LENGTH = 480;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    private static final String BUNDLE = "org.optline.messaging.control.inbound.ReplyTexts";
+    private static final Map<String, Properties> BUILT_IN = readBuiltIn();
 
     /** The text of one kind in one locale and whether an admin edited it. */
     public record ReplyText(ReplyKind kind, String locale, String text, boolean edited, String builtIn) {
@@ -57,10 +62,38 @@ public class ReplyTexts {
 
     /** Returns the built-in text of a kind in one of {@link #LOCALES}. */
     public static String builtIn(ReplyKind kind, String locale) {
-        Locale bundleLocale = locale.equals("en") ? Locale.ROOT : Locale.forLanguageTag(locale);
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, bundleLocale, ReplyTexts.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return bundle.getString(kind.name());
+        String text = BUILT_IN.get(locale).getProperty(kind.name());
+        if (text == null) {
+            throw new IllegalStateException("ReplyTexts" + suffix(locale) + ".properties has no " + kind);
+        }
+        return text;
+    }
+
+    /**
+     * Reads the built-in translations. The files are read as resources rather than as a ResourceBundle,
+     * because a named module cannot pass a ResourceBundle.Control, which the unit tests need to avoid
+     * falling back to the JVM's default locale.
+     */
+    private static Map<String, Properties> readBuiltIn() {
+        Map<String, Properties> texts = new LinkedHashMap<>();
+        for (String locale : LOCALES) {
+            String file = "ReplyTexts" + suffix(locale) + ".properties";
+            try (InputStream stream = ReplyTexts.class.getResourceAsStream(file)) {
+                if (stream == null) {
+                    throw new IllegalStateException(file + " is missing next to " + ReplyTexts.class.getName());
+                }
+                Properties properties = new Properties();
+                properties.load(new InputStreamReader(stream, StandardCharsets.UTF_8));
+                texts.put(locale, properties);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading " + file + " failed", e);
+            }
+        }
+        return texts;
+    }
+
+    private static String suffix(String locale) {
+        return locale.equals("en") ? "" : "_" + locale;
     }
 
     /** Returns whether {@code locale} has a built-in translation; answers go out in such a locale only. */

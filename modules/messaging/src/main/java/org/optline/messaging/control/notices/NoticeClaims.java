@@ -76,7 +76,7 @@ final class NoticeClaims {
         }
     }
 
-    /** Stamps the start of the gateway call; returns whether {@code owner} still holds the row. */
+    /** Stamps the start of the gateway call. Returns whether {@code owner} still has the claim on the row. */
     boolean markGatewayCall(Claimed row, String owner) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sms_notice SET gateway_call_at = "
                 + "UTC_TIMESTAMP(6) WHERE id = ? AND state = 'SENDING' AND lease_owner = ?")) {

@@ -1,0 +1,378 @@
+package org.optline.it.messaging;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.it.messaging.InboundSms.Event;
+import org.optline.it.messaging.InboundSms.Inbound;
+import org.optline.it.support.ApiClient;
+import org.optline.it.support.Http;
+import org.optline.it.support.LocalPayara;
+import org.optline.it.support.PageSession;
+import org.optline.it.support.TestCredentials;
+import org.optline.it.support.TestDatabase;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Inbound SMS through the webhooks, signed as Twilio signs them: keywords change consent with one
+ * ledger event per type and one answer in the sandbox outbox, repeats change and send nothing, and
+ * unsigned requests store nothing. The test starts its own Payara Micro with a Twilio auth token and
+ * with quiet hours far from the time it runs, in UTC, where its Icelandic numbers are.
+ */
+class InboundSmsIT {
+
+    private static final String AUTH_TOKEN = "0123456789abcdef0123456789abcdef";
+    private static final String PUBLIC_URL = "https://sms-in.optline.invalid";
+    private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+
+    private static LocalPayara payara;
+    private static InboundSms sms;
+    private PageSession admin;
+    private MessagingFixtures fixtures;
+
+    @BeforeAll
+    static void start() {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC);
+        payara = LocalPayara.start("inbound-sms", List.of("optline.twilio.auth-token=" + AUTH_TOKEN,
+                "optline.public.url=" + PUBLIC_URL, "optline.sms.quiet-hours.start=" + now.plusHours(8).format(time),
+                "optline.sms.quiet-hours.end=" + now.plusHours(9).format(time)));
+        sms = new InboundSms(payara.base(), PUBLIC_URL, AUTH_TOKEN);
+    }
+
+    @BeforeEach
+    void signIn() {
+        admin = PageSession.signedInAdmin(payara.base());
+        fixtures = new MessagingFixtures(new ApiClient(payara.base(), TestCredentials.apiToken()), admin);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (payara != null) {
+            payara.close();
+        }
+    }
+
+    private record Subscriber(long contact, String phone, String first, String second) {
+    }
+
+    /** Creates a contact opted in to two new live SMS types. */
+    private Subscriber subscriber(String name) {
+        String tag = MessagingFixtures.unique();
+        String first = fixtures.smsType("Offers " + tag, "opt_in", "live");
+        String second = fixtures.smsType("News " + tag, "opt_in", "live");
+        String phone = MessagingFixtures.icelandMobile();
+        long contact = fixtures.contact(name + " " + tag, name.toLowerCase() + "-" + tag + "@example.com", phone);
+        fixtures.attach(contact, first);
+        fixtures.attach(contact, second);
+        return new Subscriber(contact, phone, first, second);
+    }
+
+    @Test
+    void keywordSequenceChangesConsentInOrder() {
+        Subscriber subscriber = subscriber("Sequence");
+        record Step(String text, String expected, String keyword) {
+        }
+        List<Step> steps = List.of(
+                new Step("stopall", "OPT_OUT", "STOPALL"),
+                new Step("start", "OPT_IN", "START"),
+                new Step("Opt out", "OPT_OUT", "OPT OUT"),
+                new Step("UNSTOP", "OPT_IN", "UNSTOP"),
+                new Step("STOP ALL", "OPT_OUT", "STOP ALL"),
+                new Step("Arrêt", null, "ARRET"),
+                new Step("START", "OPT_IN", "START"));
+        int answers = 0;
+        for (Step step : steps) {
+            String sid = sms.text(subscriber.phone(), step.text());
+            Inbound inbound = InboundSms.inbound("twilio", sid);
+            List<String> outbox = InboundSms.outboxTo(subscriber.phone());
+            List<Event> mine = InboundSms.eventsOf(inbound.id()).stream()
+                    .filter(event -> event.typeId() == Long.parseLong(subscriber.first())
+                            || event.typeId() == Long.parseLong(subscriber.second()))
+                    .toList();
+
+            assertThat(inbound.keyword()).as("keyword of %s", step.text()).isEqualTo(step.keyword());
+            if (step.expected() == null) {
+                assertThat(InboundSms.eventsOf(inbound.id())).as("events of the repeated %s", step.text()).isEmpty();
+                assertThat(InboundSms.noticeKinds(inbound.id())).as("answers to the repeated %s", step.text()).isEmpty();
+                assertThat(outbox).as("outbox after the repeated %s", step.text()).hasSize(answers);
+                continue;
+            }
+            answers++;
+            assertThat(mine).as("events of %s", step.text()).hasSize(2);
+            assertThat(mine).extracting(Event::action).as("actions of %s", step.text()).containsOnly(step.expected());
+            assertThat(mine).extracting(Event::source).containsOnly("SMS_KEYWORD");
+            assertThat(mine).extracting(Event::actorKind).containsOnly("CUSTOMER");
+            assertThat(mine).extracting(Event::keyword).containsOnly(step.keyword());
+            assertThat(InboundSms.noticeKinds(inbound.id())).as("answers to %s", step.text())
+                    .containsExactly(step.expected());
+            assertThat(outbox).as("outbox after %s", step.text()).hasSize(answers);
+            assertThat(outbox.getLast()).contains(step.expected().equals("OPT_OUT") ? "unsubscribed" : "subscribed again");
+            assertThat(InboundSms.blocked(subscriber.phone())).as("block after %s", step.text())
+                    .isEqualTo(step.expected().equals("OPT_OUT"));
+        }
+
+        String help = sms.text(subscriber.phone(), "AIDE");
+        Inbound helpInbound = InboundSms.inbound("twilio", help);
+        List<String> outbox = InboundSms.outboxTo(subscriber.phone());
+
+        assertThat(helpInbound.kind()).isEqualTo("HELP");
+        assertThat(helpInbound.keywordLocale()).isEqualTo("fr");
+        assertThat(InboundSms.eventsOf(helpInbound.id())).isEmpty();
+        assertThat(outbox).hasSize(answers + 1);
+        assertThat(outbox.getLast()).startsWith("Optline : Pour obtenir de l’aide").contains("STOP");
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.first()).getLast().action()).isEqualTo("OPT_IN");
+    }
+
+    @Test
+    void punctuationAndCaseStillOptOut() {
+        for (String text : List.of("Stop.", "STOP!!", "  stop")) {
+            Subscriber subscriber = subscriber("Variant");
+            String sid = sms.text(subscriber.phone(), text);
+            Inbound inbound = InboundSms.inbound("twilio", sid);
+
+            assertThat(inbound.kind()).as("kind of [%s]", text).isEqualTo("OPT_OUT");
+            assertThat(InboundSms.events(subscriber.contact(), subscriber.first()).getLast().action())
+                    .as("first type after [%s]", text).isEqualTo("OPT_OUT");
+            assertThat(InboundSms.events(subscriber.contact(), subscriber.second()).getLast().keyword())
+                    .as("keyword of the second type after [%s]", text).isEqualTo("STOP");
+        }
+    }
+
+    @Test
+    void sentenceWithStopIsMessage() {
+        Subscriber subscriber = subscriber("Sentence");
+        String sid = sms.text(subscriber.phone(), "we must stop this bill");
+        Inbound inbound = InboundSms.inbound("twilio", sid);
+
+        assertThat(inbound.kind()).isEqualTo("MESSAGE");
+        assertThat(inbound.keyword()).isNull();
+        assertThat(InboundSms.eventsOf(inbound.id())).isEmpty();
+        assertThat(InboundSms.noticeKinds(inbound.id())).isEmpty();
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.first()).getLast().action()).isEqualTo("OPT_IN");
+    }
+
+    @Test
+    void stopEndsBothSubscriptions() {
+        String domain = "stop-" + MessagingFixtures.unique() + ".example.com";
+        String tag = MessagingFixtures.unique();
+        String first = fixtures.smsType("Deals " + tag, "opt_in", "live");
+        String second = fixtures.smsType("Alerts " + tag, "opt_in", "live");
+        String stopperPhone = MessagingFixtures.icelandMobile();
+        long stopper = fixtures.contact("Stopper", "stopper@" + domain, stopperPhone);
+        long stayer = fixtures.contact("Stayer", "stayer@" + domain, MessagingFixtures.icelandMobile());
+        for (long contact : List.of(stopper, stayer)) {
+            fixtures.attach(contact, first);
+            fixtures.attach(contact, second);
+        }
+        String segment = fixtures.segmentOfDomain("Stoppers " + tag, domain);
+
+        sms.text(stopperPhone, "STOP");
+        InboundSms.outboxTo(stopperPhone);
+        for (String type : List.of(first, second)) {
+            long send = fixtures.send("Weekly deals", type, segment);
+            MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+
+            assertThat(MessagingFixtures.outbox(send)).extracting(Map.Entry::getKey).as("recipients of type %s", type)
+                    .containsExactly(stayer);
+            assertThat(MessagingFixtures.recipients(send).get(stopper)).as("stopper's row under type %s", type)
+                    .satisfiesAnyOf(row -> assertThat(row).isNull(),
+                            row -> assertThat(row.state()).isEqualTo("SKIPPED"));
+        }
+        assertThat(InboundSms.outboxTo(stopperPhone)).as("texts to the stopper").hasSize(1);
+    }
+
+    @Test
+    void unsignedAndWronglySignedAreRejected() {
+        Subscriber subscriber = subscriber("Forged");
+        String unsigned = InboundSms.messageSid();
+        String wrong = InboundSms.messageSid();
+        String tampered = InboundSms.messageSid();
+        Map<String, String> tamperedParams = InboundSms.params(tampered, subscriber.phone(), "STOP");
+        String signatureOfHello = sms.signature(InboundSms.params(tampered, subscriber.phone(), "HELLO"));
+
+        HttpResponse<String> noSignature = sms.post(InboundSms.params(unsigned, subscriber.phone(), "STOP"), null);
+        HttpResponse<String> wrongSignature = sms.post(InboundSms.params(wrong, subscriber.phone(), "STOP"),
+                "bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==");
+        HttpResponse<String> changedBody = sms.post(tamperedParams, signatureOfHello);
+
+        assertThat(noSignature.statusCode()).isEqualTo(403);
+        assertThat(wrongSignature.statusCode()).isEqualTo(403);
+        assertThat(changedBody.statusCode()).isEqualTo(403);
+        for (String sid : List.of(unsigned, wrong, tampered)) {
+            assertThat(InboundSms.inboundCount("twilio", sid)).as("rows of %s", sid).isZero();
+        }
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.first()).getLast().action()).isEqualTo("OPT_IN");
+    }
+
+    @Test
+    void duplicateMessageSidActsOnce() {
+        Subscriber subscriber = subscriber("Twice");
+        String sid = InboundSms.messageSid();
+        Map<String, String> params = InboundSms.params(sid, subscriber.phone(), "STOP");
+        String signature = sms.signature(params);
+
+        HttpResponse<String> first = sms.post(params, signature);
+        HttpResponse<String> second = sms.post(params, signature);
+        Inbound inbound = InboundSms.inbound("twilio", sid);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(InboundSms.inboundCount("twilio", sid)).isEqualTo(1);
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.first())).filteredOn(event -> event.inboundId() != null)
+                .hasSize(1);
+        assertThat(InboundSms.noticeKinds(inbound.id())).containsExactly("OPT_OUT");
+        assertThat(InboundSms.outboxTo(subscriber.phone())).hasSize(1);
+    }
+
+    @Test
+    void unknownAndAlphanumericSendersAreKept() {
+        String alphanumeric = sms.text("ACMEBANK", "STOP");
+        String unknownNumber = MessagingFixtures.icelandMobile();
+        String unknownMessage = sms.text(unknownNumber, "Hello, who is this?");
+        String unknownStop = sms.text(unknownNumber, "STOP");
+
+        Inbound fromName = InboundSms.inbound("twilio", alphanumeric);
+        Inbound message = InboundSms.inbound("twilio", unknownMessage);
+        Inbound stop = InboundSms.inbound("twilio", unknownStop);
+
+        assertThat(fromName.fromNumber()).isNull();
+        assertThat(fromName.kind()).isEqualTo("IGNORED");
+        assertThat(InboundSms.noticeKinds(fromName.id())).isEmpty();
+        assertThat(message.fromNumber()).isEqualTo(unknownNumber);
+        assertThat(message.kind()).isEqualTo("MESSAGE");
+        assertThat(stop.kind()).isEqualTo("OPT_OUT");
+        assertThat(InboundSms.blocked(unknownNumber)).isTrue();
+        assertThat(InboundSms.outboxTo(unknownNumber)).hasSize(1);
+    }
+
+    @Test
+    void jsonWebhookNeedsToken() {
+        Subscriber subscriber = subscriber("Json");
+        String id = "generic-" + MessagingFixtures.unique();
+        String json = "{\"id\":\"" + id + "\",\"from\":\"" + subscriber.phone() + "\",\"to\":\"+15005550006\","
+                + "\"body\":\"STOP\"}";
+
+        HttpResponse<String> withoutToken = sms.postJson(json, null);
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
+        assertThat(InboundSms.inboundCount("generic", id)).isZero();
+
+        HttpResponse<String> missingId = sms.postJson("{\"from\":\"" + subscriber.phone() + "\",\"body\":\"STOP\"}",
+                TestCredentials.apiToken());
+        assertThat(missingId.statusCode()).isEqualTo(400);
+        assertThat(missingId.body()).contains("id is missing");
+
+        HttpResponse<String> stored = sms.postJson(json, TestCredentials.apiToken());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        JsonObject answer = Http.json(stored);
+        assertThat(answer.getString("kind")).isEqualTo("OPT_OUT");
+        assertThat(answer.getBoolean("duplicate")).isFalse();
+        assertThat(InboundSms.inbound("generic", id).id()).isEqualTo(answer.getJsonNumber("inbound_id").longValue());
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.second()).getLast().action()).isEqualTo("OPT_OUT");
+    }
+
+    @Test
+    void reviewQueueOptsOutOrDismisses() {
+        Subscriber asking = subscriber("Asking");
+        Subscriber chatting = subscriber("Chatting");
+        Inbound request = InboundSms.inbound("twilio", sms.text(asking.phone(), "please stop texting me"));
+        Inbound other = InboundSms.inbound("twilio", sms.text(chatting.phone(), "Don't text me anymore"));
+
+        assertThat(request.kind()).isEqualTo("REVIEW");
+        assertThat(request.reviewState()).isEqualTo("OPEN");
+        assertThat(InboundSms.eventsOf(request.id())).isEmpty();
+        String queue = admin.get("/inbox/sms-review").body();
+        assertThat(queue).contains("please stop texting me").contains(asking.phone().substring(asking.phone().length() - 4))
+                .doesNotContain(asking.phone());
+
+        HttpResponse<String> withoutToken = admin.post("/inbox/sms-review/" + request.id() + "/opt-out",
+                Map.of("HX-Request", "true"));
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> optedOut = admin.htmxPost("/inbox/sms-review/" + request.id() + "/opt-out");
+        HttpResponse<String> again = admin.htmxPost("/inbox/sms-review/" + request.id() + "/opt-out");
+        HttpResponse<String> dismissed = admin.htmxPost("/inbox/sms-review/" + other.id() + "/dismiss");
+
+        assertThat(optedOut.statusCode()).as(optedOut.body()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(200);
+        List<Event> events = InboundSms.eventsOf(request.id()).stream()
+                .filter(event -> event.typeId() == Long.parseLong(asking.first())).toList();
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst().action()).isEqualTo("OPT_OUT");
+        assertThat(events.getFirst().actorKind()).isEqualTo("AGENT");
+        assertThat(events.getFirst().actorId()).isEqualTo(TestCredentials.adminEmail());
+        assertThat(events.getFirst().keyword()).isNull();
+        assertThat(InboundSms.inbound("twilio", sidOf(request)).reviewState()).isEqualTo("OPTED_OUT");
+        assertThat(InboundSms.outboxTo(asking.phone())).hasSize(1);
+        assertThat(InboundSms.eventsOf(other.id())).isEmpty();
+        assertThat(InboundSms.outboxTo(chatting.phone())).isEmpty();
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM sms_inbound WHERE id = ? AND review_state = 'DISMISSED'",
+                other.id())).isEqualTo(1);
+    }
+
+    private static String sidOf(Inbound inbound) {
+        try (var connection = TestDatabase.connect(); var select = connection.prepareStatement(
+                "SELECT provider_message_id FROM sms_inbound WHERE id = ?")) {
+            select.setLong(1, inbound.id());
+            try (var row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void adminPageRejectsBadInput() {
+        assertThat(admin.get("/admin/sms").body()).contains("Business name").contains("ARRET")
+                .contains("Narrowing STOP is a legal decision");
+
+        HttpResponse<String> empty = admin.htmxPost("/admin/sms/keywords", "word", "  ", "kind", "OPT_OUT", "locale", "en");
+        HttpResponse<String> punctuation = admin.htmxPost("/admin/sms/keywords", "word", "?!", "kind", "OPT_OUT",
+                "locale", "en");
+        HttpResponse<String> existing = admin.htmxPost("/admin/sms/keywords", "word", "stop!", "kind", "OPT_OUT",
+                "locale", "en");
+        HttpResponse<String> builtIn = admin.htmxPost("/admin/sms/keywords/remove", "word", "STOP");
+        HttpResponse<String> placeholder = admin.htmxPost("/admin/sms/replies", "kind", "HELP", "locale", "en",
+                "text", "{business}: call {phone} or {support}");
+        HttpResponse<String> tooLong = admin.htmxPost("/admin/sms/replies", "kind", "HELP", "locale", "en",
+                "text", "x".repeat(481));
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("keyword is missing");
+        assertThat(punctuation.statusCode()).isEqualTo(400);
+        assertThat(punctuation.body()).contains("no letters or digits");
+        assertThat(existing.statusCode()).isEqualTo(400);
+        assertThat(existing.body()).contains("'STOP' is already in the opt-out keywords");
+        assertThat(builtIn.statusCode()).isEqualTo(400);
+        assertThat(builtIn.body()).contains("built-in keyword and cannot be removed");
+        assertThat(placeholder.statusCode()).isEqualTo(400);
+        assertThat(placeholder.body()).contains("{phone}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("maximum is 480");
+
+        Subscriber subscriber = subscriber("Halting");
+        HttpResponse<String> added = admin.htmxPost("/admin/sms/keywords", "word", " Halt! ", "kind", "OPT_OUT",
+                "locale", "en");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(added.body()).contains("HALT added");
+        Inbound halt = InboundSms.inbound("twilio", sms.text(subscriber.phone(), "halt"));
+        HttpResponse<String> removed = admin.htmxPost("/admin/sms/keywords/remove", "word", "HALT");
+
+        assertThat(halt.kind()).isEqualTo("OPT_OUT");
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/sms").body()).doesNotContain("HALT");
+    }
+}

@@ -9,6 +9,7 @@ open module org.optline.messaging {
     requires org.optline.contacts;
     requires org.optline.subscriptions;
     requires org.optline.segments;
+    requires org.optline.helpdesk;
     requires java.net.http;
     requires java.sql;
     requires jakarta.servlet;

@@ -1,6 +1,7 @@
 package org.optline.helpdesk.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -48,6 +49,9 @@ public class Conversations {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<ChannelDelivery> deliveries;
 
     /** Starts a conversation that the contact opens, in the messenger or by texting in. */
     public ConversationView startByContact(long contactId, Channel channel) {
@@ -163,23 +167,46 @@ public class Conversations {
         return part;
     }
 
-    /** Adds a message by an agent. The conversation keeps its state, so a reply does not reopen it. */
+    /**
+     * Adds a message by an agent. The conversation keeps its state, so a reply does not reopen it. On a
+     * channel other than the messenger, the {@link ChannelDelivery} of that channel queues the message
+     * in the same transaction, so a message that cannot go out is not stored either.
+     *
+     * @throws InvalidInputException when no delivery for the channel is installed, or when it rejects
+     *                               the message, such as a reply to a number that texted STOP
+     */
     public PartView addAgentMessage(long conversationId, String agent, String body) {
         PartInputs.agent(agent);
         PartInputs.body(body);
         Conversation conversation = lock(conversationId);
+        ConversationView view = conversation.view();
+        ChannelDelivery delivery = view.channel() == Channel.MESSENGER ? null : delivery(view);
         PartView part = append(conversation, ConversationPart.text(conversationId, PartKind.AGENT_MESSAGE, agent, body,
                 now()));
+        if (delivery != null) {
+            delivery.deliver(conversation.view(), part);
+        }
         LOG.info(() -> "Part " + part.id() + " (agent message) added to conversation " + conversationId + " by " + agent);
         return part;
     }
 
-    /** Adds an app part, such as an opt-in form that the app module has stored under {@code appRef}. */
+    /**
+     * Adds an app part, such as an opt-in form that the app module has stored under {@code appRef}.
+     *
+     * @throws InvalidInputException when the conversation is not on the messenger, the only channel
+     *                               that shows apps to the contact
+     */
     public PartView addApp(long conversationId, String agent, String appType, long appRef) {
         PartInputs.agent(agent);
         PartInputs.appType(appType);
         PartInputs.appRef(appRef);
         Conversation conversation = lock(conversationId);
+        Channel channel = conversation.view().channel();
+        if (channel != Channel.MESSENGER) {
+            throw new InvalidInputException("conversation", "Conversation " + conversationId + " is on " + channel
+                    + ", where the contact cannot see apps such as " + appType + ". Insert apps only in messenger "
+                    + "conversations.");
+        }
         PartView part = append(conversation, ConversationPart.app(conversationId, agent, appType, appRef, now()));
         LOG.info(() -> "Part " + part.id() + " (app " + appType + " " + appRef + ") added to conversation "
                 + conversationId + " by " + agent);
@@ -266,6 +293,20 @@ public class Conversations {
         conversation.touch(now());
         em.flush();
         return part.view();
+    }
+
+    /** Returns the installed delivery for the conversation's channel. */
+    private ChannelDelivery delivery(ConversationView conversation) {
+        for (ChannelDelivery delivery : deliveries) {
+            if (delivery.channel() == conversation.channel()) {
+                return delivery;
+            }
+        }
+        LOG.warning(() -> "No delivery for " + conversation.channel() + " is installed; agent message to conversation "
+                + conversation.id() + " rejected");
+        throw new InvalidInputException("conversation", "Replies on " + conversation.channel() + " cannot be sent, "
+                + "because no delivery for that channel is installed. Nothing was stored. Ask an admin to check the "
+                + "installation.");
     }
 
     private void requireContact(long contactId) {

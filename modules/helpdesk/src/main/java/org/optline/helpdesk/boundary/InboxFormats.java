@@ -2,6 +2,7 @@ package org.optline.helpdesk.boundary;
 
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.PhoneNumber;
+import org.optline.helpdesk.api.Channel;
 import org.optline.helpdesk.api.PartView;
 
 import java.time.Instant;
@@ -80,6 +81,11 @@ public final class InboxFormats {
             case AGENT_MESSAGE, APP -> part.authorId() == null ? "Agent" : part.authorId();
             case EVENT -> part.authorId() == null ? "Optline" : part.authorId();
         };
+    }
+
+    /** Returns the name of a channel as the inbox shows it: "SMS" or "Messenger". */
+    public static String channel(Channel channel) {
+        return channel == Channel.SMS ? "SMS" : "Messenger";
     }
 
     /** Returns the lines of a message, so that a page shows its line breaks without building HTML. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
+import org.optline.helpdesk.api.Channel;
 import org.optline.helpdesk.api.ConversationNotFoundException;
 import org.optline.helpdesk.api.ConversationState;
 import org.optline.helpdesk.api.ConversationView;
@@ -25,6 +26,8 @@ import org.optline.helpdesk.api.Conversations;
 import org.optline.helpdesk.api.PartKind;
 import org.optline.helpdesk.api.PartView;
 import org.optline.helpdesk.control.Inbox;
+import org.optline.platform.InvalidInputException;
+import org.optline.platform.SmsCounter;
 import org.optline.platform.web.Page;
 
 import java.io.IOException;
@@ -121,7 +124,10 @@ public class InboxPage {
         params.put("contact", contact);
         params.put("parts", apps.agentModels(parts));
         params.put("lastPartId", parts.isEmpty() ? 0L : parts.getLast().id());
-        params.put("apps", apps.buttons(List.of(conversation.id())));
+        // Apps show only in the messenger, so an SMS conversation offers none.
+        params.put("apps", conversation.channel() == Channel.MESSENGER ? apps.buttons(List.of(conversation.id()))
+                : List.of());
+        params.put("replyBox", ReplyBox.empty(conversation, InboxFormats.maskedPhone(contact)));
         String title = "Conversation with " + InboxFormats.contactName(contact, conversation.contactId());
         return new Page(title, "inbox", render("inbox/conversation.jte", params));
     }
@@ -160,10 +166,28 @@ public class InboxPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response reply(@PathParam("id") String id, @FormParam("body") String body, @Context SecurityContext caller) {
-        long conversationId = HelpdeskIds.conversation(id);
-        conversations.addAgentMessage(conversationId, agent(caller), body);
+        ConversationView conversation = require(id);
+        String maskedPhone = InboxFormats.maskedPhone(contacts.find(conversation.contactId()).orElse(null));
+        try {
+            conversations.addAgentMessage(conversation.id(), agent(caller), body);
+        } catch (InvalidInputException e) {
+            // The reply box shows why, next to the text the agent typed, which stays for another attempt.
+            ReplyBox rejected = ReplyBox.rejected(conversation, maskedPhone, body, e.getMessage());
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(render("inbox/replyForm.jte", Map.of("box", rejected))).build();
+        }
         ConversationView replied = require(id);
-        return changed(render("inbox/replied.jte", Map.of("conversation", replied)), PARTS_CHANGED);
+        return changed(render("inbox/replied.jte", Map.of("conversation", replied,
+                "replyBox", ReplyBox.empty(replied, maskedPhone))), PARTS_CHANGED);
+    }
+
+    /** Returns the SMS size of the reply being typed, which the reply box of an SMS conversation shows. */
+    @POST
+    @Path("sms-size")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Content smsSize(@FormParam("body") String body) {
+        return render("inbox/replySize.jte", Map.of("size", SmsCounter.count(body == null ? "" : body)));
     }
 
     @POST

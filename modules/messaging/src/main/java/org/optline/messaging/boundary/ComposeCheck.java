@@ -1,6 +1,6 @@
 package org.optline.messaging.boundary;
 
-import org.optline.messaging.control.SmsCounter;
+import org.optline.platform.SmsCounter;
 import org.optline.segments.api.AudiencePreview;
 import org.optline.segments.api.ExclusionReason;
 

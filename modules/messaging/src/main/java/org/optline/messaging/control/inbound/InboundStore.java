@@ -75,6 +75,17 @@ final class InboundStore {
         }
     }
 
+    /** Stores the helpdesk conversation and part that a message was added to. */
+    void linkConversation(long id, long conversationId, long partId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sms_inbound SET conversation_id = ?, "
+                + "conversation_part_id = ? WHERE id = ?")) {
+            update.setLong(1, conversationId);
+            update.setLong(2, partId);
+            update.setLong(3, id);
+            update.executeUpdate();
+        }
+    }
+
     /** Closes an open review; returns whether the row was OPEN. */
     boolean closeReview(long id, String state, String reviewer, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sms_inbound SET review_state = ?, "

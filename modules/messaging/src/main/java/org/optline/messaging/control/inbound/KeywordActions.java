@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.PhoneNumber;
+import org.optline.messaging.control.desk.InboundConversation;
+import org.optline.messaging.control.desk.SmsConversations;
 import org.optline.messaging.control.notices.NoticeKind;
 import org.optline.messaging.control.notices.Notices;
 import org.optline.platform.ConflictException;
@@ -40,9 +42,10 @@ import java.util.logging.Logger;
 
 /**
  * Acts on a stored inbound message: an opt-out keyword opts the number out, an opt-in keyword restores
- * what a keyword opt-out removed, a help keyword is answered. The consent events, the number block, the
- * answer in {@code sms_notice} and the message's handled mark commit in one transaction, under a lock on
- * the number, so that two messages from one number at once never both answer.
+ * what a keyword opt-out removed, a help keyword is answered, and any other text goes to the contact's
+ * SMS conversation in the helpdesk. The consent events, the number block, the answer in
+ * {@code sms_notice}, the conversation part and the message's handled mark commit in one transaction,
+ * under a lock on the number, so that two messages from one number at once never both answer.
  */
 @ApplicationScoped
 public class KeywordActions {
@@ -74,6 +77,9 @@ public class KeywordActions {
     Keywords keywords;
 
     @Inject
+    SmsConversations smsConversations;
+
+    @Inject
     Clock clock;
 
     /** Who made an opt-out: the customer by keyword, or an agent who reviewed the customer's message. */
@@ -101,6 +107,13 @@ public class KeywordActions {
                 return false;
             }
             Effect effect = act(store, row, e164);
+            if (effect.kind() == InboundKind.MESSAGE || effect.kind() == InboundKind.REVIEW) {
+                // A text that is not a keyword goes to the helpdesk, where an agent reads it and replies.
+                Optional<InboundConversation> landed = smsConversations.addInbound(inboundId, e164, null, row.body());
+                if (landed.isPresent()) {
+                    store.linkConversation(inboundId, landed.get().conversationId(), landed.get().partId());
+                }
+            }
             String reviewState = effect.kind() == InboundKind.REVIEW ? "OPEN" : null;
             store.markHandled(inboundId, effect.kind(), effect.keyword(), reviewState, clock.instant());
             LOG.info(() -> "Inbound SMS " + inboundId + " from " + PhoneNumber.mask(e164) + ": " + effect.kind()
@@ -172,8 +185,6 @@ public class KeywordActions {
         Optional<Keywords.Keyword> keyword = keywords.match(row.body());
         if (keyword.isEmpty()) {
             InboundKind kind = StopRequests.readsAsStopRequest(row.body()) ? InboundKind.REVIEW : InboundKind.MESSAGE;
-            // NOTE: MESSAGE and REVIEW messages are to be added to the helpdesk conversation of the number here;
-            // the SMS channel of the helpdesk is not part of this module yet.
             return new Effect(kind, null, 0, null);
         }
         return switch (keyword.get().kind()) {

@@ -48,7 +48,8 @@ public class Notices {
     /**
      * Queues a text to be sent as soon as a worker claims it, and returns its id.
      *
-     * @throws IllegalStateException when a notice of the same kind already answers the same inbound message
+     * @throws IllegalStateException when a notice of the same kind already answers the same inbound message,
+     *                               or a notice already sends the same conversation part
      */
     public long enqueue(Notice notice) {
         try (Connection connection = dataSource.getConnection();
@@ -72,6 +73,10 @@ public class Notices {
                 return id;
             }
         } catch (SQLException e) {
+            if ("23000".equals(e.getSQLState()) && notice.inboundId() == null && notice.partId() != null) {
+                throw new IllegalStateException("Conversation part " + notice.partId() + " is already queued as a text",
+                        e);
+            }
             if ("23000".equals(e.getSQLState())) {
                 throw new IllegalStateException("Inbound message " + notice.inboundId() + " already has a "
                         + notice.kind() + " answer", e);

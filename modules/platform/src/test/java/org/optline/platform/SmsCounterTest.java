@@ -1,4 +1,4 @@
-package org.optline.messaging.control;
+package org.optline.platform;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +73,12 @@ class SmsCounterTest {
     @Test
     void emptyTextHasNoParts() {
         assertEquals(0, SmsCounter.count("").parts());
+    }
+
+    @Test
+    void summaryNamesEncodingAndParts() {
+        assertEquals("5 GSM-7 characters, 1 part (160 per part)", SmsCounter.count("Hello").summary());
+        assertEquals("161 GSM-7 characters, 2 parts (153 per part)", SmsCounter.count("a".repeat(161)).summary());
+        assertEquals("3 UCS-2 characters, 1 part (70 per part)", SmsCounter.count("łąż").summary());
     }
 }

@@ -1,4 +1,4 @@
-package org.optline.messaging.control;
+package org.optline.platform;
 
 /**
  * Counts the characters and parts of an SMS as a mobile network does. Text made only of the GSM 03.38
@@ -37,6 +37,13 @@ public final class SmsCounter {
      * @param perPart  how many units fit in one part at this length
      */
     public record Count(Encoding encoding, int units, int parts, int perPart) {
+
+        /** Returns the size as pages show it, such as "42 GSM-7 characters, 1 part (160 per part)". */
+        public String summary() {
+            String unitName = encoding == Encoding.GSM_7 ? "GSM-7 characters" : "UCS-2 characters";
+            return units + " " + unitName + ", " + parts + (parts == 1 ? " part" : " parts") + " (" + perPart
+                    + " per part)";
+        }
     }
 
     public static Count count(String text) {

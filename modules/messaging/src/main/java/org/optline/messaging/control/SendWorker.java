@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.messaging.control.carrier.CarrierOptOuts;
 import org.optline.platform.StartupCompleted;
 
 import javax.sql.DataSource;
@@ -55,6 +56,9 @@ public class SendWorker {
 
     @Inject
     Delivery delivery;
+
+    @Inject
+    CarrierOptOuts carrierOptOuts;
 
     @Inject
     Clock clock;
@@ -165,6 +169,10 @@ public class SendWorker {
                 LOG.info(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": "
                         + outcome.state() + (outcome.reason() == null ? "" : " (" + outcome.reason().label() + ")")
                         + (outcome.detail() == null ? "" : ": " + outcome.detail()));
+            }
+            if (recorded && outcome.carrierOptOut()) {
+                carrierOptOuts.record(prepared.phone(), "SMS send " + recipient.sendId() + " to contact "
+                        + recipient.contactId());
             }
         }
         return batch.size();

@@ -4,7 +4,9 @@
  */
 open module org.optline.platform {
     requires transitive gg.jte.runtime;
+    requires java.logging;
 
     exports org.optline.platform;
     exports org.optline.platform.web;
+    exports org.optline.platform.work;
 }

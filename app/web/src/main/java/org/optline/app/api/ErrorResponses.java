@@ -26,7 +26,7 @@ public class ErrorResponses {
     AppTemplates templates;
 
     public Response of(HttpServletRequest request, int status, String code, String message, String field) {
-        if (RequestKinds.isApi(request)) {
+        if (RequestKinds.isApi(request) || RequestKinds.isWebhook(request)) {
             return ApiErrors.response(status, code, message, field);
         }
         if (RequestKinds.isMessenger(request)) {

@@ -46,6 +46,7 @@ public class ActiveAccountFilter extends HttpFilter {
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
         if (principal == null || RequestKinds.isApi(request) || RequestKinds.isMessenger(request)
+                || RequestKinds.isWebhook(request)
                 || RequestKinds.isPreferenceCenter(request) || stillValid(request, principal.getName())) {
             chain.doFilter(request, response);
             return;

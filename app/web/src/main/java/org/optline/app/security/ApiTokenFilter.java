@@ -20,7 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Authenticates every request under {@code /api} by its access token. Intercom's clients send it as
+ * Authenticates every request under {@code /api}, and the JSON inbound SMS webhook
+ * {@code /webhooks/sms/inbound}, by its access token. Intercom's clients send it as
  * {@code Authorization: Bearer <token>}; its older SDKs send HTTP Basic with the token as user name,
  * which is accepted too. Cookies are ignored, so the API needs no CSRF protection. The filter runs
  * before routing, so an unauthenticated caller learns nothing about which paths exist.
@@ -39,7 +40,8 @@ public class ApiTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!(path.equals("api") || path.startsWith("api/") || path.equals("/api") || path.startsWith("/api/"))) {
+        if (!(path.equals("api") || path.startsWith("api/") || path.equals("/api") || path.startsWith("/api/")
+                || isTokenWebhook(path))) {
             return;
         }
         Optional<ApiCaller> caller = tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION))
@@ -50,6 +52,12 @@ public class ApiTokenFilter implements ContainerRequestFilter {
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller.get(), secure));
+    }
+
+    /** Returns whether the path is the JSON inbound SMS webhook, which providers call with an API token. */
+    static boolean isTokenWebhook(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.equals("webhooks/sms/inbound");
     }
 
     /** Returns the token in a Bearer or Basic authorization header. */

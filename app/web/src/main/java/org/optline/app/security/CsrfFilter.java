@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * <p>The token travels in the {@value CsrfTokens#HEADER} header, which the layout makes htmx send
  * with every request; only the plain sign-in and sign-out forms send it as a form field. The public
  * API is exempt because it authenticates with a bearer token and ignores cookies, and so is the
- * messenger, which authenticates with a messenger token in a header and checks the origin itself.
+ * messenger, which authenticates with a messenger token in a header and checks the origin itself, and
+ * so are the SMS webhooks, which a provider's servers call with a signature or an API token.
  * The customer's preference center at {@code /p/*} has no session either: it gets the cross-site check
  * here, and its resource checks the form token that the page derives from its link.
  */
@@ -34,7 +35,8 @@ public class CsrfFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!RequestKinds.isStateChanging(request) || RequestKinds.isApi(request) || RequestKinds.isMessenger(request)) {
+        if (!RequestKinds.isStateChanging(request) || RequestKinds.isApi(request) || RequestKinds.isMessenger(request)
+                || RequestKinds.isWebhook(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -36,6 +36,14 @@ public final class RequestKinds {
         return path(request).startsWith("/p/");
     }
 
+    /**
+     * Returns whether the request goes to an SMS provider's webhook under {@code /webhooks/}, which is
+     * called by the provider's servers without cookies and authenticated by a signature or an API token.
+     */
+    public static boolean isWebhook(HttpServletRequest request) {
+        return path(request).startsWith("/webhooks/");
+    }
+
     /** Returns whether the request goes to the widget's static files, which other websites load. */
     public static boolean isWidgetFile(HttpServletRequest request) {
         return path(request).startsWith("/widget/");

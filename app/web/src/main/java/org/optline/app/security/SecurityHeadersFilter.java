@@ -42,6 +42,11 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         if (RequestKinds.isApi(request)) {
             response.setHeader("Cache-Control", "no-store");
+        } else if (RequestKinds.isWebhook(request)) {
+            // Providers call webhooks without cookies; a session created here would only cost memory.
+            response.setHeader("Cache-Control", "no-store");
+            chain.doFilter(new SessionlessRequest(request), response);
+            return;
         } else if (RequestKinds.isMessenger(request)) {
             // The messenger's resources set Content-Security-Policy with frame-ancestors from the allow-list.
             response.setHeader("Cache-Control", "no-store");

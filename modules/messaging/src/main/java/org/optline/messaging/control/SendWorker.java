@@ -9,22 +9,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.messaging.control.carrier.CarrierOptOuts;
 import org.optline.platform.StartupCompleted;
+import org.optline.platform.work.PollingLoop;
 
 import javax.sql.DataSource;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -67,10 +62,8 @@ public class SendWorker {
     @ConfigProperty(name = "optline.sms.lease-seconds", defaultValue = "60")
     int leaseSeconds;
 
-    private final String owner = instanceName();
-    private final ReentrantLock working = new ReentrantLock();
-    private volatile boolean stopping;
-    private ScheduledFuture<?> polling;
+    private final PollingLoop loop = new PollingLoop("SMS send worker", LOG);
+    private final String owner = loop.owner();
 
     void start(@Observes StartupCompleted event) {
         if (leaseSeconds < 5) {
@@ -78,39 +71,27 @@ public class SendWorker {
                     + "outlasts a slow batch");
             leaseSeconds = 5;
         }
-        polling = executor.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+        loop.start(executor, POLL_SECONDS, this::poll);
         LOG.info(() -> "SMS send worker " + owner + " started, lease " + leaseSeconds + " s");
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (polling != null) {
-            polling.cancel(false);
-        }
+        loop.stop();
     }
 
-    /** Lists and sends until nothing is due. It catches every RuntimeException, which would end the polling. */
+    /** Lists and sends until nothing is due. */
     void poll() {
-        if (stopping || !working.tryLock()) {
-            return;
-        }
-        try {
+        listDueSends();
+        while (!loop.stopping() && sendBatch() > 0) {
             listDueSends();
-            while (!stopping && sendBatch() > 0) {
-                listDueSends();
-            }
-            finishSends();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "SMS send worker " + owner + " failed; it tries again in " + POLL_SECONDS + " s", e);
-        } finally {
-            working.unlock();
         }
+        finishSends();
     }
 
     private void listDueSends() {
         Optional<SendView> claimed = run(rows -> new SendRows(rows).claimForListing(owner, leaseSeconds, clock.instant()));
-        while (claimed.isPresent() && !stopping) {
+        while (claimed.isPresent() && !loop.stopping()) {
             SendView send = claimed.get();
             LOG.info(() -> "SMS send " + send.id() + ": " + owner + " lists its recipients");
             list(send);
@@ -120,7 +101,7 @@ public class SendWorker {
 
     private void list(SendView send) {
         long after = run(rows -> new SendRows(rows).listedAfter(send.id()));
-        while (!stopping) {
+        while (!loop.stopping()) {
             List<Long> page = recipientLists.page(send, after, LIST_PAGE);
             boolean last = page.size() < LIST_PAGE;
             boolean kept = run(rows -> new SendRows(rows).addRecipients(send.id(), owner, leaseSeconds, page, last,
@@ -145,7 +126,7 @@ public class SendWorker {
         });
         Map<Long, SendView> sends = new HashMap<>();
         for (RecipientClaims.Claimed recipient : batch) {
-            if (stopping) {
+            if (loop.stopping()) {
                 break;
             }
             SendView send = sends.computeIfAbsent(recipient.sendId(),
@@ -194,14 +175,5 @@ public class SendWorker {
         } catch (SQLException e) {
             throw new IllegalStateException("SMS send storage failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Returns a name that distinguishes instances in leases and logs: host, process id and a random suffix. */
-    static String instanceName() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "host");
-        byte[] random = new byte[3];
-        new SecureRandom().nextBytes(random);
-        String name = host + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(random);
-        return name.length() <= 100 ? name : name.substring(name.length() - 100);
     }
 }

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Opt-ins of double opt-in types that wait for the customer's YES by text. {@link ConsentLedger} stores
- * them in place of the opt-in event; this bean answers whether a number has one and completes them.
+ * them in place of the opt-in event; this bean reports whether a number has one and completes them.
  * A pending opt-in lapses {@link PendingRows#LIFETIME 30 days} after its latest request and can then
  * no longer be confirmed.
  */
@@ -74,8 +74,8 @@ public class PendingOptIns {
     public List<ConsentOutcome> confirm(String e164, String keyword, long inboundId) {
         Instant now = clock.instant();
         // NOTE: these row locks come before the ledger's chain-head locks, the reverse of a new request's
-        // order, so a YES and a repeated form submission of the same contact at the same moment can deadlock;
-        // the database then rolls one back and its caller sees an error.
+        // order. A YES and a repeated request of the same contact at the same moment can therefore deadlock,
+        // and the database then rolls one of them back with an error.
         List<PendingRows.Waiting> waiting;
         try (Connection connection = dataSource.getConnection()) {
             waiting = new PendingRows(connection).lockWaiting(e164, now);

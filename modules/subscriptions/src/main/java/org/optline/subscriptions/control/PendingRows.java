@@ -23,9 +23,8 @@ import java.util.Map;
  * YES. A contact has at most one PENDING row per type, because every write of a contact's rows happens
  * while its consent chain head is locked (see {@link LedgerWriter}) or under the rows' own lock.
  *
- * <p>A row past its {@code expires_at} is never confirmed. It is marked EXPIRED when a request, a
- * confirmation or an opt-out of the same contact and type reads it; reads that only look treat it as
- * gone.
+ * <p>A row past its {@code expires_at} is never confirmed. A request, a confirmation or an opt-out of
+ * the same contact and type marks it EXPIRED. Read-only queries skip it without marking it.
  */
 public final class PendingRows {
 

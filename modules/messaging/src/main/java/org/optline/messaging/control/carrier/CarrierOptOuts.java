@@ -30,9 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * Records a provider's report that a number opted out at the carrier, such as Twilio's error 21610
- * after the customer texted STOP to the sender: an opt-out (source and actor CARRIER) of every live
- * SMS subscription type for every contact with the number, and a block of the number (source
- * CARRIER) until the customer texts START. The provider refuses texts to the number until then, so
+ * after the customer texted STOP to the sender. Every contact with the number gets an opt-out (source
+ * and actor CARRIER) of every live SMS subscription type, and the number is blocked (source CARRIER)
+ * until the customer texts START. The provider refuses texts to the number until then, so
  * the opt-outs record what already holds.
  */
 @ApplicationScoped

@@ -73,12 +73,27 @@ public class Delivery {
     @ConfigProperty(name = "optline.sms.default-time-zone", defaultValue = "UTC")
     String defaultTimeZone;
 
-    /** The result of delivering to one recipient, as stored in its row. */
+    /**
+     * The result of delivering to one recipient, as stored in its row.
+     *
+     * @param gatewayCode the provider's error code when the gateway rejected the message, such as
+     *                    {@link TwilioGateway#OPTED_OUT}, else null
+     */
     public record Outcome(String state, RecipientReason reason, String detail, Instant notBefore, int attempts,
-                          String providerMessageId, String maskedPhone) {
+                          String providerMessageId, String maskedPhone, String gatewayCode) {
+
+        Outcome(String state, RecipientReason reason, String detail, Instant notBefore, int attempts,
+                String providerMessageId, String maskedPhone) {
+            this(state, reason, detail, notBefore, attempts, providerMessageId, maskedPhone, null);
+        }
 
         static Outcome skipped(RecipientReason reason, int attempts) {
             return new Outcome("SKIPPED", reason, null, null, attempts, null, null);
+        }
+
+        /** Returns whether the provider refused the message because the number opted out at the carrier. */
+        public boolean carrierOptOut() {
+            return TwilioGateway.OPTED_OUT.equals(gatewayCode);
         }
     }
 
@@ -153,7 +168,7 @@ public class Delivery {
                         attempts, null, prepared.maskedPhone());
             }
             return new Outcome("FAILED", e.retryable() ? RecipientReason.GATEWAY_ERROR : RecipientReason.GATEWAY_REJECTED,
-                    e.getMessage(), null, attempts, null, prepared.maskedPhone());
+                    e.getMessage(), null, attempts, null, prepared.maskedPhone(), e.code());
         }
     }
 

@@ -21,6 +21,9 @@ public class Gateways {
 
     private static final Logger LOG = Logger.getLogger(Gateways.class.getName());
 
+    /** The path of the webhook that takes Twilio's status callbacks, below the public URL. */
+    public static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/status";
+
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
 
@@ -55,6 +58,10 @@ public class Gateways {
     @ConfigProperty(name = "optline.twilio.messaging-service-sid")
     Optional<String> twilioMessagingServiceSid;
 
+    @Inject
+    @ConfigProperty(name = "optline.public.url")
+    Optional<String> publicUrl;
+
     @Produces
     @ApplicationScoped
     SmsGateway gateway() {
@@ -70,9 +77,13 @@ public class Gateways {
                 yield new SandboxGateway(dataSource, clock, Duration.ofMillis(sandboxDelayMillis));
             }
             case "twilio" -> {
-                LOG.info(() -> "SMS gateway: Twilio at " + twilioBaseUrl);
+                String statusCallback = publicUrl.filter(url -> !url.isBlank())
+                        .map(url -> url.strip().replaceAll("/+$", "") + STATUS_CALLBACK_PATH).orElse(null);
+                LOG.info(() -> "SMS gateway: Twilio at " + twilioBaseUrl + (statusCallback == null
+                        ? "; no status callbacks, because optline.public.url is not set"
+                        : "; status callbacks to " + statusCallback));
                 yield new TwilioGateway(twilioBaseUrl, twilioAccountSid.orElse(null), twilioAuthToken.orElse(null),
-                        twilioFrom.orElse(null), twilioMessagingServiceSid.orElse(null),
+                        twilioFrom.orElse(null), twilioMessagingServiceSid.orElse(null), statusCallback,
                         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
             }
             default -> throw new IllegalStateException("optline.sms.gateway '" + gateway + "' is unknown. Use sandbox "

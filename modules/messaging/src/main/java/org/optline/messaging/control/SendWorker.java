@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.messaging.control.carrier.CarrierOptOuts;
 import org.optline.platform.StartupCompleted;
 import org.optline.platform.work.PollingLoop;
 
@@ -50,6 +51,9 @@ public class SendWorker {
 
     @Inject
     Delivery delivery;
+
+    @Inject
+    CarrierOptOuts carrierOptOuts;
 
     @Inject
     Clock clock;
@@ -146,6 +150,10 @@ public class SendWorker {
                 LOG.info(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": "
                         + outcome.state() + (outcome.reason() == null ? "" : " (" + outcome.reason().label() + ")")
                         + (outcome.detail() == null ? "" : ": " + outcome.detail()));
+            }
+            if (recorded && outcome.carrierOptOut()) {
+                carrierOptOuts.record(prepared.phone(), "SMS send " + recipient.sendId() + " to contact "
+                        + recipient.contactId());
             }
         }
         return batch.size();

@@ -30,11 +30,14 @@ import java.util.stream.Collectors;
  * SID and auth token as basic authentication.
  *
  * <p>Timeouts, HTTP 429 and 5xx responses are retryable. Other 4xx answers are final, such as error
- * 21610 for a recipient who replied STOP to the sender, 21211 for an invalid number, or 21614 for a
+ * 21610 for a recipient who replied STOP to the sender ({@link #OPTED_OUT}), 21211 for an invalid number, or 21614 for a
  * number that cannot take texts. NOTE: Twilio's Messages API takes no idempotency key, so
  * {@link #deduplicates()} is false and a message whose outcome was lost in a crash is not resent.
  */
 public final class TwilioGateway implements SmsGateway {
+
+    /** Twilio's error code for a recipient who opted out at the carrier by texting STOP to the sender. */
+    public static final String OPTED_OUT = "21610";
 
     /** Twilio error codes that mean "try again later" although their HTTP status is 4xx. */
     private static final Set<String> RETRYABLE_CODES = Set.of("20429");
@@ -47,6 +50,7 @@ public final class TwilioGateway implements SmsGateway {
     private final String authorization;
     private final String from;
     private final String messagingServiceSid;
+    private final String statusCallbackUrl;
     private final HttpClient http;
 
     /**
@@ -56,6 +60,15 @@ public final class TwilioGateway implements SmsGateway {
      */
     public TwilioGateway(String baseUrl, String accountSid, String authToken, String from, String messagingServiceSid,
                          HttpClient http) {
+        this(baseUrl, accountSid, authToken, from, messagingServiceSid, null, http);
+    }
+
+    /**
+     * @param statusCallbackUrl where Twilio posts the message's status changes, such as
+     *                          {@code https://optline.example.com/webhooks/twilio/status}, or null for none
+     */
+    public TwilioGateway(String baseUrl, String accountSid, String authToken, String from, String messagingServiceSid,
+                         String statusCallbackUrl, HttpClient http) {
         if (accountSid == null || accountSid.isBlank() || authToken == null || authToken.isBlank()) {
             throw new IllegalArgumentException("The Twilio gateway needs optline.twilio.account-sid and "
                     + "optline.twilio.auth-token; set both or use the sandbox gateway.");
@@ -70,6 +83,7 @@ public final class TwilioGateway implements SmsGateway {
                 (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         this.from = isBlank(from) ? null : from;
         this.messagingServiceSid = isBlank(messagingServiceSid) ? null : messagingServiceSid;
+        this.statusCallbackUrl = isBlank(statusCallbackUrl) ? null : statusCallbackUrl;
         this.http = http;
     }
 
@@ -83,6 +97,9 @@ public final class TwilioGateway implements SmsGateway {
             form.put("MessagingServiceSid", messagingServiceSid);
         }
         form.put("Body", body);
+        if (statusCallbackUrl != null) {
+            form.put("StatusCallback", statusCallbackUrl);
+        }
         String encoded = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(messagesUri).timeout(TIMEOUT)

@@ -57,8 +57,13 @@ final class FormViews {
         String confirmation = null;
         if (form.state() == FormState.SUBMITTED) {
             String phone = form.submission().map(FormDetails.Submitted::phone).orElse(null);
-            confirmation = phone == null ? texts.get("form.confirmation", typeName)
-                    : texts.get("form.confirmation.phone", typeName, PhoneNumber.mask(phone));
+            boolean awaiting = form.submission().map(FormDetails.Submitted::awaitingConfirmation).orElse(false);
+            if (awaiting && phone != null) {
+                confirmation = texts.get("form.confirmation.pending", typeName, PhoneNumber.mask(phone));
+            } else {
+                confirmation = phone == null ? texts.get("form.confirmation", typeName)
+                        : texts.get("form.confirmation.phone", typeName, PhoneNumber.mask(phone));
+            }
         }
         String savedPhone = contact != null && contact.smsCapable() ? contact.maskedPhone() : null;
         String error = problem == null ? null : errorText(texts, problem, typedPhone);

@@ -19,8 +19,9 @@ public record FormDetails(long id, long conversationId, Long partId, FormState s
     /**
      * What the customer submitted.
      *
-     * @param phone the number opted in, in E.164 form, or null for an email subscription
+     * @param phone                the number opted in, in E.164 form, or null for an email subscription
+     * @param awaitingConfirmation whether the opt-in waits for the customer's YES by text
      */
-    public record Submitted(String phone, Instant at) {
+    public record Submitted(String phone, Instant at, boolean awaitingConfirmation) {
     }
 }

@@ -148,18 +148,21 @@ public class FormSubmissions {
             throw notAvailable(request, refused.message());
         }
         Integer seq = outcome instanceof ConsentOutcome.Changed changed ? changed.seq() : null;
+        boolean awaiting = outcome instanceof ConsentOutcome.Pending;
 
         Instant now = clock.instant();
         em.persist(new FormSubmission(form.id(), request.idempotencyKey(), contact.id(), version.id(), phone, seq,
-                request.ipAddress(), request.userAgent(), request.locale(), now));
+                awaiting, request.ipAddress(), request.userAgent(), request.locale(), now));
         form.markSubmitted(now);
         em.flush();
-        conversations.addEvent(form.conversationId(), eventText(contact, type, phone));
+        conversations.addEvent(form.conversationId(), awaiting ? pendingEventText(contact, type, phone)
+                : eventText(contact, type, phone));
 
         String masked = PhoneNumber.mask(phone);
         LOG.info(() -> "Opt-in form " + form.id() + " submitted by contact " + contact.id() + " for subscription type "
                 + type.id() + (masked == null ? "" : " with " + masked) + ", consent event "
-                + (seq == null ? "none (already opted in)" : seq) + ", form version " + version.id());
+                + (seq != null ? seq : awaiting ? "none (waiting for a YES by text)" : "none (already opted in)")
+                + ", form version " + version.id());
         return forms.details(form);
     }
 
@@ -168,6 +171,14 @@ public class FormSubmissions {
         String name = contact.name() == null || contact.name().isBlank() ? "The contact" : contact.name();
         String number = phone == null ? "" : " with " + PhoneNumber.mask(phone);
         return name + " opted in to \u201C" + type.defaultTranslation().name() + "\u201D" + number + " in the opt-in form.";
+    }
+
+    /** Returns the line agents read when the opt-in waits for the customer's YES (double opt-in). */
+    static String pendingEventText(ContactView contact, SubscriptionTypeView type, String phone) {
+        String name = contact.name() == null || contact.name().isBlank() ? "The contact" : contact.name();
+        return name + " asked to opt in to “" + type.defaultTranslation().name() + "” with "
+                + PhoneNumber.mask(phone) + " in the opt-in form. The opt-in counts once they reply YES to the "
+                + "confirmation text.";
     }
 
     private static FormInputException notAvailable(SubmissionRequest request, String reason) {

@@ -217,7 +217,7 @@ public class OptInForms {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
-                .map(s -> new FormDetails.Submitted(s.phone(), s.createdAt()));
+                .map(s -> new FormDetails.Submitted(s.phone(), s.createdAt(), s.awaitingConfirmation()));
         return new FormDetails(form.id(), form.conversationId(), form.partId(), form.state(), form.subscriptionTypeId(),
                 types.find(form.subscriptionTypeId()), version.id(), content, submitted);
     }

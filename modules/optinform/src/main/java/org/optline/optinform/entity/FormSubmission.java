@@ -39,6 +39,9 @@ public class FormSubmission {
     @Column(name = "consent_event_seq", updatable = false)
     private Integer consentEventSeq;
 
+    @Column(name = "awaiting_confirmation", nullable = false, updatable = false)
+    private boolean awaitingConfirmation;
+
     @Column(name = "ip_address", updatable = false, length = 45)
     private String ipAddress;
 
@@ -56,16 +59,20 @@ public class FormSubmission {
 
     /**
      * @param phone           the number opted in, in E.164 form, or null for an email subscription
-     * @param consentEventSeq the recorded event's position in the contact's chain, or null when nothing changed
+     * @param consentEventSeq      the recorded event's position in the contact's chain, or null when nothing
+     *                             was recorded
+     * @param awaitingConfirmation whether the opt-in waits for the customer's YES by text (double opt-in)
      */
     public FormSubmission(long formId, String idempotencyKey, long contactId, long formVersionId, String phone,
-                          Integer consentEventSeq, String ipAddress, String userAgent, String locale, Instant now) {
+                          Integer consentEventSeq, boolean awaitingConfirmation, String ipAddress, String userAgent,
+                          String locale, Instant now) {
         this.formId = formId;
         this.idempotencyKey = idempotencyKey;
         this.contactId = contactId;
         this.formVersionId = formVersionId;
         this.phone = phone;
         this.consentEventSeq = consentEventSeq;
+        this.awaitingConfirmation = awaitingConfirmation;
         this.ipAddress = ipAddress;
         this.userAgent = userAgent;
         this.locale = locale;
@@ -98,6 +105,10 @@ public class FormSubmission {
 
     public Integer consentEventSeq() {
         return consentEventSeq;
+    }
+
+    public boolean awaitingConfirmation() {
+        return awaitingConfirmation;
     }
 
     public String ipAddress() {

@@ -39,7 +39,7 @@ class CustomerViewTest {
 
     private static FormDetails form(MessageType messageType, FormContent content, FormState state, String phone) {
         Optional<FormDetails.Submitted> submitted = state == FormState.SUBMITTED
-                ? Optional.of(new FormDetails.Submitted(phone, Instant.EPOCH)) : Optional.empty();
+                ? Optional.of(new FormDetails.Submitted(phone, Instant.EPOCH, false)) : Optional.empty();
         return new FormDetails(31, 5, 90L, state, 7, Optional.of(type(messageType)), 3, content, submitted);
     }
 
@@ -140,6 +140,24 @@ class CustomerViewTest {
     }
 
     @Test
+    void pendingOptInAsksForYesInEveryLanguage() {
+        FormDetails submitted = new FormDetails(31, 5, 90L, FormState.SUBMITTED, 7, Optional.of(type(MessageType.SMS)), 3,
+                new FormContent("Deals", "Join", ""),
+                Optional.of(new FormDetails.Submitted("+33612345678", Instant.EPOCH, true)));
+
+        Document english = render(submitted, contact("+33612345678", LineType.MOBILE), Locale.ENGLISH, null, null);
+
+        assertThat(english.select("form")).isEmpty();
+        assertThat(english.selectFirst("[role=status]").text()).isEqualTo("Check your phone: reply YES to the text we "
+                + "sent to +3******5678 to confirm your subscription to Deals.");
+        for (Locale locale : List.of(Locale.FRENCH, Locale.GERMAN, Locale.forLanguageTag("es"))) {
+            String status = render(submitted, contact("+33612345678", LineType.MOBILE), locale, null, null)
+                    .selectFirst("[role=status]").text();
+            assertThat(status).as(locale.toString()).contains("YES", "+3******5678");
+        }
+    }
+
+    @Test
     void emptyButtonShowsDefaultInCustomerLanguage() {
         FormDetails form = form(MessageType.SMS, new FormContent("Deals", "", ""), FormState.WAITING, null);
         ContactView contact = contact(null, null);
@@ -160,7 +178,7 @@ class CustomerViewTest {
             assertThat(texts.language()).isEqualTo(locale.getLanguage());
             for (String key : List.of("form.phone.label", "form.phone.help", "form.phone.saved", "form.phone.saved_help",
                     "form.error.missing", "form.error.invalid", "form.error.not_mobile", "form.error.saved",
-                    "form.error.unavailable", "form.confirmation", "form.confirmation.phone", "form.unavailable")) {
+                    "form.error.unavailable", "form.confirmation", "form.confirmation.phone", "form.confirmation.pending", "form.unavailable")) {
                 assertThat(texts.get(key)).as(locale + " " + key).isNotBlank();
                 if (!locale.equals(Locale.ENGLISH)) {
                     assertThat(texts.get(key)).as(locale + " " + key + " is translated").isNotEqualTo(english.get(key));

@@ -2,9 +2,11 @@ package org.optline.subscriptions.api;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.contacts.api.ContactPhone;
 import org.optline.contacts.api.Contacts;
 import org.optline.subscriptions.control.ConsentReads;
@@ -14,6 +16,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,11 @@ import java.util.stream.Collectors;
  * <p>Called inside a transaction, a change joins it, so that it commits or rolls back with the
  * caller's other work (a form stores a phone number and its opt-in together). Called outside, each
  * attempt runs in its own transaction and a deadlock is retried.
+ *
+ * <p>An opt-in by form, API or import of a double opt-in type is not recorded: it becomes a pending
+ * opt-in ({@link ConsentOutcome.Pending}), and an {@link OptInConfirmationRequested} event is fired in
+ * the same transaction for the confirmation text. {@link PendingOptIns#confirm} records it on the YES.
+ * Any opt-out of a contact and type cancels its pending opt-in.
  */
 @ApplicationScoped
 public class ConsentLedger {
@@ -54,6 +62,14 @@ public class ConsentLedger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<OptInConfirmationRequested> confirmationRequests;
+
+    /** How long after a double opt-in confirmation text a repeated request for it queues no second one. */
+    @Inject
+    @ConfigProperty(name = "optline.double-opt-in.resend-minutes", defaultValue = "10")
+    int resendMinutes;
 
     /** Records one change, or returns why it changed nothing. */
     public ConsentOutcome record(ConsentRequest request) {
@@ -120,7 +136,8 @@ public class ConsentLedger {
             types.find(typeId).ifPresent(type -> typesById.put(typeId, type));
         }
         try (Connection connection = dataSource.getConnection()) {
-            List<ConsentOutcome> outcomes = new LedgerWriter(connection).append(requests, phones, typesById, clock.instant());
+            LedgerWriter writer = new LedgerWriter(connection, Duration.ofMinutes(Math.max(0, resendMinutes)));
+            List<ConsentOutcome> outcomes = writer.append(requests, phones, typesById, clock.instant());
             for (int i = 0; i < outcomes.size(); i++) {
                 if (outcomes.get(i) instanceof ConsentOutcome.Changed changed && requests.size() <= 10) {
                     ConsentRequest request = requests.get(i);
@@ -128,6 +145,12 @@ public class ConsentLedger {
                             + request.subscriptionTypeId() + " set to " + changed.action() + " (event " + changed.seq()
                             + ", source " + request.source() + ", actor " + request.actorKind() + ")");
                 }
+            }
+            for (OptInConfirmationRequested confirmation : writer.confirmations()) {
+                LOG.info(() -> "Opt-in of contact " + confirmation.contactId() + " to subscription type "
+                        + confirmation.subscriptionTypeId() + " waits for a YES (pending " + confirmation.pendingId()
+                        + ", until " + confirmation.expiresAt() + "); confirmation text requested");
+                confirmationRequests.fire(confirmation);
             }
             return outcomes;
         } catch (SQLException e) {

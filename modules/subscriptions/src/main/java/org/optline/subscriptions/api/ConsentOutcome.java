@@ -1,5 +1,7 @@
 package org.optline.subscriptions.api;
 
+import java.time.Instant;
+
 /** What became of one {@link ConsentRequest}. */
 public sealed interface ConsentOutcome {
 
@@ -11,6 +13,17 @@ public sealed interface ConsentOutcome {
 
     /** The contact's state already was what the request asked for; nothing was recorded. */
     record AlreadySo(long contactId, ConsentAction action) implements ConsentOutcome {
+    }
+
+    /**
+     * The opt-in waits for the customer's YES by text, because the type asks for double opt-in. Nothing
+     * was recorded in the ledger; the contact stays out until the YES.
+     *
+     * @param expiresAt          when the request lapses without a YES
+     * @param confirmationQueued whether a confirmation text was queued; false when one was queued for
+     *                           the same request a short while ago
+     */
+    record Pending(long contactId, Instant expiresAt, boolean confirmationQueued) implements ConsentOutcome {
     }
 
     /** A rule refused the request; nothing was recorded. */

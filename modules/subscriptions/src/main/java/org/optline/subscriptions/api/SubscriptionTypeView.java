@@ -10,13 +10,21 @@ import java.util.Optional;
  *
  * @param translations the texts per locale, the default locale first and the rest sorted by locale
  * @param version      the optimistic-lock version a change must be based on
+ * @param doubleOptIn  whether an opt-in by form or API waits for the customer's YES by text
  */
 public record SubscriptionTypeView(long id, MessageType messageType, ConsentType consentType, State state,
                                    LocaleCode defaultLocale, List<Translation> translations, long version,
-                                   Instant createdAt, Instant updatedAt) {
+                                   Instant createdAt, Instant updatedAt, boolean doubleOptIn) {
 
     public SubscriptionTypeView {
         translations = List.copyOf(translations);
+    }
+
+    /** Returns a view of a type without double opt-in. */
+    public SubscriptionTypeView(long id, MessageType messageType, ConsentType consentType, State state,
+                                LocaleCode defaultLocale, List<Translation> translations, long version,
+                                Instant createdAt, Instant updatedAt) {
+        this(id, messageType, consentType, state, defaultLocale, translations, version, createdAt, updatedAt, false);
     }
 
     public Translation defaultTranslation() {

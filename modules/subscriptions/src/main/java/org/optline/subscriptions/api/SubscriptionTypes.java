@@ -77,11 +77,12 @@ public class SubscriptionTypes {
         requireDistinctName(defaultName(request.defaultLocale(), request.translations()), request.messageType(), null);
         SubscriptionType type = SubscriptionType.draft(request.messageType(), request.consentType(),
                 request.defaultLocale(), request.translations(), clock.instant());
+        type.setDoubleOptIn(request.doubleOptIn(), clock.instant());
         em.persist(type);
         em.flush();
         dropCacheAfterCommit();
         LOG.info(() -> "Subscription type " + type.id() + " created as " + type.messageType() + " "
-                + type.consentType() + " draft by " + actor);
+                + type.consentType() + (type.doubleOptIn() ? " double opt-in" : "") + " draft by " + actor);
         return view(type);
     }
 
@@ -89,9 +90,17 @@ public class SubscriptionTypes {
         SubscriptionType type = require(id, request.expectedVersion());
         type.requireSameKind(request.messageType(), request.consentType());
         requireDistinctName(defaultName(request.defaultLocale(), request.translations()), type.messageType(), id);
-        if (type.reword(request.defaultLocale(), request.translations(), clock.instant())) {
+        boolean reworded = type.reword(request.defaultLocale(), request.translations(), clock.instant());
+        boolean switched = request.doubleOptIn() != null && type.setDoubleOptIn(request.doubleOptIn(), clock.instant());
+        if (reworded || switched) {
             flush(id);
+        }
+        if (reworded) {
             LOG.info(() -> "Subscription type " + id + " texts changed by " + actor + ", now version " + type.version());
+        }
+        if (switched) {
+            LOG.info(() -> "Subscription type " + id + " double opt-in turned " + (type.doubleOptIn() ? "on" : "off")
+                    + " by " + actor + ", now version " + type.version());
         }
         return view(type);
     }
@@ -187,6 +196,6 @@ public class SubscriptionTypes {
         texts.sort(Comparator.comparing((Translation t) -> !t.locale().value().equals(defaultLocale))
                 .thenComparing(Translation::locale));
         return new SubscriptionTypeView(type.id(), type.messageType(), type.consentType(), type.state(),
-                type.defaultLocale(), texts, type.version(), type.createdAt(), type.updatedAt());
+                type.defaultLocale(), texts, type.version(), type.createdAt(), type.updatedAt(), type.doubleOptIn());
     }
 }

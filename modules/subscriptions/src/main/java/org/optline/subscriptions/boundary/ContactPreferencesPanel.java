@@ -25,11 +25,13 @@ import org.optline.subscriptions.api.ConsentOutcome;
 import org.optline.subscriptions.api.ConsentRequest;
 import org.optline.subscriptions.api.ConsentStateView;
 import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.PendingOptIns;
 import org.optline.subscriptions.api.State;
 import org.optline.subscriptions.api.SubscriptionTypeNotFoundException;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 import org.optline.subscriptions.api.SubscriptionTypes;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -58,14 +60,18 @@ public class ContactPreferencesPanel {
     @Inject
     ConsentLedger ledger;
 
+    @Inject
+    PendingOptIns pendingOptIns;
+
     @GET
     @Operation(hidden = true)
     public Content panel(@PathParam("id") String id) {
         ContactView contact = requireContact(id);
         Map<Long, ConsentStateView> states = ledger.states(contact.id());
+        Map<Long, Instant> pending = pendingOptIns.pendingOf(contact.id());
         List<PreferenceRow> rows = types.list().stream()
                 .filter(type -> type.state() == State.LIVE)
-                .map(type -> PreferenceRow.of(contact, type, states.get(type.id())))
+                .map(type -> PreferenceRow.of(contact, type, states.get(type.id()), pending.get(type.id())))
                 .toList();
         return render("contactconsent/preferences.jte", Map.of("rows", rows));
     }

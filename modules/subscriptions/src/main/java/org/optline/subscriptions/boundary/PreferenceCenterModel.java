@@ -1,5 +1,6 @@
 package org.optline.subscriptions.boundary;
 
+import org.optline.subscriptions.api.ConsentSource;
 import org.optline.subscriptions.api.ConsentType;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 import org.optline.subscriptions.api.Translation;
@@ -17,17 +18,25 @@ import java.util.Locale;
  * @param formMethod    {@code post} for customers, {@code get} in the preview, which must change nothing
  * @param formToken     the form token that a customer's post must carry, or null in the preview
  * @param status        the outcome of the customer's last post to show above the form, or null
- * @param carrierOptOut whether the contact's latest SMS opt-out came from the carrier, so that only texting
- *                      START to the sender lifts the carrier's block
+ * @param startNeeded   the source of an SMS opt-out that only texting START to the sender undoes (SMS_KEYWORD
+ *                      or CARRIER), so that the page says so, or null
  */
 public record PreferenceCenterModel(CustomerTexts texts, String businessName, List<Item> items,
                                     String formAction, String formMethod, String formToken, Status status,
-                                    boolean carrierOptOut) {
+                                    ConsentSource startNeeded) {
 
     /** Returns the model of the admin preview, whose form only reloads the preview. */
     static PreferenceCenterModel preview(CustomerTexts texts, String businessName, List<Item> items) {
         return new PreferenceCenterModel(texts, businessName, items, "/admin/subscriptions/preview", "get", null,
-                null, false);
+                null, null);
+    }
+
+    /** Returns the text key of the notice that tells the customer to text START, or null for no notice. */
+    public String startNoticeKey() {
+        if (startNeeded == null) {
+            return null;
+        }
+        return startNeeded == ConsentSource.CARRIER ? "preferences.carrier_start" : "preferences.keyword_start";
     }
 
     /**

@@ -162,7 +162,7 @@ public class PreferenceCenterPage {
         }
         PreferenceCenterModel center = new PreferenceCenterModel(texts, businessName, items, "/p/" + token, "post",
                 PreferenceLinkTokens.formToken(token), message,
-                PreferenceChoices.latestSmsOptOutByCarrier(customer.consents(), messageTypes));
+                PreferenceChoices.optOutNeedingStart(customer.consents(), messageTypes));
         StandalonePage page = new StandalonePage(output -> SubscriptionTypesPage.TEMPLATES.render(
                 "preferences/center.jte", Map.of("center", center), output));
         return Response.status(status).entity(page).header("X-Robots-Tag", "noindex").build();

@@ -61,18 +61,20 @@ final class PreferenceChoices {
     }
 
     /**
-     * Returns whether the contact's latest SMS opt-out came from the carrier, whose block only the
-     * customer's START text lifts.
+     * Returns the source of the latest SMS opt-out that only a START text undoes, SMS_KEYWORD or CARRIER,
+     * or null when no SMS type's current opt-out came from either. After such an opt-out the provider
+     * refuses texts to the number until the customer texts START, whatever this page records.
      *
      * @param messageTypes the message type of each subscription type id that has a state
      */
-    static boolean latestSmsOptOutByCarrier(ContactConsents consents, Map<Long, MessageType> messageTypes) {
+    static ConsentSource optOutNeedingStart(ContactConsents consents, Map<Long, MessageType> messageTypes) {
         return consents.states().values().stream()
                 .filter(state -> state.state() == ConsentAction.OPT_OUT)
+                .filter(state -> state.source() == ConsentSource.SMS_KEYWORD || state.source() == ConsentSource.CARRIER)
                 .filter(state -> messageTypes.get(state.subscriptionTypeId()) == MessageType.SMS)
                 .max(Comparator.comparing(ConsentStateView::changedAt))
-                .map(state -> state.source() == ConsentSource.CARRIER)
-                .orElse(false);
+                .map(ConsentStateView::source)
+                .orElse(null);
     }
 
     private static Optional<ConsentRequest> change(SubscriptionTypeView type, ContactConsents consents, boolean wanted,

@@ -7,6 +7,7 @@ import org.optline.subscriptions.api.ConsentType;
 import org.optline.subscriptions.api.MessageType;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,8 +25,22 @@ public record PreferenceRow(long contactId, SubscriptionTypeView type, boolean s
 
     /** Returns the row for the contact's current consent; {@code current} is null without an explicit event. */
     static PreferenceRow of(ContactView contact, SubscriptionTypeView type, ConsentStateView current) {
-        return new PreferenceRow(contact.id(), type, ContactConsent.subscribed(type, current, contact),
-                describe(type, current, contact), note(type, contact), null, false);
+        return of(contact, type, current, null);
+    }
+
+    /**
+     * Returns the row for the contact's current consent and its pending double opt-in.
+     *
+     * @param pendingUntil when the contact's opt-in that waits for a YES lapses, or null when none waits
+     */
+    static PreferenceRow of(ContactView contact, SubscriptionTypeView type, ConsentStateView current,
+                            Instant pendingUntil) {
+        boolean subscribed = ContactConsent.subscribed(type, current, contact);
+        String state = describe(type, current, contact);
+        if (pendingUntil != null && !subscribed) {
+            state = state + ". Waiting for YES until " + ConsentFormats.time(pendingUntil);
+        }
+        return new PreferenceRow(contact.id(), type, subscribed, state, note(type, contact), null, false);
     }
 
     /** Returns this row with the message of a refused change, and the override form when it may help. */

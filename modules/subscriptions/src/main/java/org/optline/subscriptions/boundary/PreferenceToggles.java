@@ -99,6 +99,8 @@ final class PreferenceToggles {
                     + " of the contact's consent record.");
             case ConsentOutcome.AlreadySo already -> new Done("Nothing changed: the contact was already "
                     + (already.action() == ConsentAction.OPT_IN ? "subscribed to " : "unsubscribed from ") + typeName + ".");
+            case ConsentOutcome.Pending pending -> new Done("Nothing recorded yet: " + typeName + " asks for a YES "
+                    + "by text, so the opt-in waits for the customer's reply.");
             case ConsentOutcome.Refused refused -> switch (refused.reason()) {
                 case OPTED_OUT_BY_CUSTOMER -> new Refused(409, refused.message(), true);
                 case NO_PHONE, NOT_SMS_CAPABLE -> new Refused(400, refused.message(), false);

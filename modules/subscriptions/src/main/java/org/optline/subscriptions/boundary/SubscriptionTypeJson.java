@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Intercom's subscription type object, as {@code GET /subscription_types} returns it in API 2.14. */
 @Schema(name = "SubscriptionType", description = "A subscription type in Intercom's shape.")
-@JsonbPropertyOrder({"type", "id", "state", "consentType", "defaultTranslation", "translations", "contentTypes"})
+@JsonbPropertyOrder({"type", "id", "state", "consentType", "defaultTranslation", "translations", "contentTypes", "doubleOptIn"})
 public record SubscriptionTypeJson(
         @Schema(required = true, enumeration = "subscription") String type,
         @Schema(required = true, description = "The id, a number as a string.", examples = "7") String id,
@@ -20,7 +20,10 @@ public record SubscriptionTypeJson(
         @Schema(required = true, description = "The texts in every locale, the default first.")
         List<TranslationJson> translations,
         @JsonbProperty("content_types") @Schema(required = true, description = "One entry: sms_message or email.",
-                enumeration = {"sms_message", "email"}) List<String> contentTypes) {
+                enumeration = {"sms_message", "email"}) List<String> contentTypes,
+        @JsonbProperty("double_opt_in") @Schema(required = true, description = "Optline's addition: whether an opt-in "
+                + "by the API or a form waits for the customer's YES by text. Until the YES, the contact is not "
+                + "subscribed. Admins set it on the subscriptions page.") boolean doubleOptIn) {
 
     /** The name and description customers read in one locale. */
     @Schema(name = "Translation")
@@ -46,7 +49,7 @@ public record SubscriptionTypeJson(
         return new SubscriptionTypeJson("subscription", String.valueOf(view.id()), view.state().apiName(),
                 view.consentType().apiName(), TranslationJson.of(view.defaultTranslation()),
                 view.translations().stream().map(TranslationJson::of).toList(),
-                List.of(view.messageType().apiName()));
+                List.of(view.messageType().apiName()), view.doubleOptIn());
     }
 
     static ListJson list(List<SubscriptionTypeView> views) {

@@ -79,11 +79,13 @@ public class SubscriptionTypesPage {
     @Operation(hidden = true)
     public Response create(@FormParam("message_type") String messageType, @FormParam("consent_type") String consentType,
                            @FormParam("locale") String locale, @FormParam("name") String name,
-                           @FormParam("description") String description, @Context SecurityContext caller) {
+                           @FormParam("description") String description,
+                           @FormParam("double_opt_in") String doubleOptIn, @Context SecurityContext caller) {
         LocaleCode defaultLocale = LocaleCode.parse("Language", locale == null || locale.isBlank() ? "en" : locale);
         NewSubscriptionType request = new NewSubscriptionType(MessageType.parse("message_type", messageType),
                 ConsentType.parse("consent_type", consentType), defaultLocale,
-                List.of(Translation.labelled("Name", "Description", defaultLocale, name, description)));
+                List.of(Translation.labelled("Name", "Description", defaultLocale, name, description)),
+                checked(doubleOptIn));
         SubscriptionTypeView created = types.create(request, caller.getUserPrincipal().getName());
         return changed("Created draft \u201C" + created.defaultTranslation().name()
                 + "\u201D. Put it live when customers may see it.");
@@ -106,12 +108,15 @@ public class SubscriptionTypesPage {
                            @FormParam("description") List<String> descriptions,
                            @FormParam("remove") List<String> removed,
                            @FormParam("message_type") String messageType, @FormParam("consent_type") String consentType,
-                           @Context SecurityContext caller) {
+                           @FormParam("double_opt_in") String doubleOptIn, @Context SecurityContext caller) {
         SubscriptionTypeView current = require(id);
+        // The edit form shows the box only for SMS opt-in types, where a missing field means an unticked box.
+        Boolean confirmation = current.messageType() == MessageType.SMS && current.consentType() == ConsentType.OPT_IN
+                ? checked(doubleOptIn) : null;
         Rewording request = new Rewording(version(version), LocaleCode.parse("default_locale", defaultLocale),
                 translations(locales, names, descriptions, removed),
                 messageType == null ? null : MessageType.parse("message_type", messageType),
-                consentType == null ? null : ConsentType.parse("consent_type", consentType));
+                consentType == null ? null : ConsentType.parse("consent_type", consentType), confirmation);
         SubscriptionTypeView saved = types.reword(current.id(), request, caller.getUserPrincipal().getName());
         return changed("Saved \u201C" + saved.defaultTranslation().name() + "\u201D.");
     }
@@ -161,6 +166,11 @@ public class SubscriptionTypesPage {
                     descriptions.get(i)));
         }
         return texts;
+    }
+
+    /** Reads an HTML checkbox, which browsers send as "on" when it is ticked and leave out otherwise. */
+    static boolean checked(String value) {
+        return value != null && !value.isBlank() && !value.equalsIgnoreCase("false");
     }
 
     static Long version(String version) {

@@ -40,6 +40,8 @@ public final class ChunkTally {
                 already++;
                 items.add(new ItemResult(alreadySo.contactId(), BulkItemOutcome.ALREADY, null, null));
             }
+            case ConsentOutcome.Pending pending -> throw new IllegalStateException("Contact " + pending.contactId()
+                    + ": a bulk job's opt-in waits for no confirmation, so it cannot be pending");
             case ConsentOutcome.Refused refusal -> {
                 refused++;
                 String message = refusal.message();

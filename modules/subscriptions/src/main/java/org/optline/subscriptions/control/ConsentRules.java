@@ -13,7 +13,9 @@ import org.optline.subscriptions.api.State;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -25,6 +27,10 @@ public final class ConsentRules {
     /** The shortest override reason accepted: a word or two is not a reason. */
     public static final int MIN_OVERRIDE_REASON = 10;
     public static final int MAX_OVERRIDE_REASON = 500;
+
+    /** The sources whose opt-ins of a double opt-in type wait for the customer's YES. */
+    private static final Set<ConsentSource> SOURCES_NEEDING_CONFIRMATION = EnumSet.of(ConsentSource.FORM, ConsentSource.API,
+            ConsentSource.IMPORT);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -83,6 +89,18 @@ public final class ConsentRules {
             }
         }
         return new Record(phone);
+    }
+
+    /**
+     * Returns whether an opt-in that passed every rule waits for the customer's YES instead of being
+     * recorded: the type asks for double opt-in and the opt-in came from a form, the API or an import,
+     * which claim the customer's consent without proving that they hold the number. An admin's toggle or
+     * bulk job is recorded at once under the admin's name, and customer sources other than a form (the
+     * preference center link, keywords, a YES) come from the number itself.
+     */
+    public static boolean needsConfirmation(ConsentRequest request, SubscriptionTypeView type) {
+        return request.action() == ConsentAction.OPT_IN && type != null && type.doubleOptIn()
+                && SOURCES_NEEDING_CONFIRMATION.contains(request.source());
     }
 
     /**

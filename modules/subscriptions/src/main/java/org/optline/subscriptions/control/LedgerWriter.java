@@ -6,6 +6,7 @@ import org.optline.subscriptions.api.ConsentOutcome;
 import org.optline.subscriptions.api.ConsentRequest;
 import org.optline.subscriptions.api.ConsentStateView;
 import org.optline.subscriptions.api.Evidence;
+import org.optline.subscriptions.api.OptInConfirmationRequested;
 import org.optline.subscriptions.api.ShownText;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,10 +50,26 @@ public final class LedgerWriter {
     /** The most rows one INSERT carries: 1,000 events have 18,000 parameters. */
     static final int ROWS_PER_STATEMENT = 1_000;
 
+    /** How long after a confirmation text a repeated double opt-in request queues no second one, by default. */
+    public static final Duration DEFAULT_RESEND_WINDOW = Duration.ofMinutes(10);
+
     private final Connection connection;
+    private final Duration resendWindow;
+    private final List<OptInConfirmationRequested> confirmations = new ArrayList<>();
 
     public LedgerWriter(Connection connection) {
+        this(connection, DEFAULT_RESEND_WINDOW);
+    }
+
+    /** @param resendWindow how long after a confirmation text a repeated request queues no second one */
+    public LedgerWriter(Connection connection, Duration resendWindow) {
         this.connection = connection;
+        this.resendWindow = resendWindow;
+    }
+
+    /** Returns the confirmation texts that the last {@link #append} asked for, in request order. */
+    public List<OptInConfirmationRequested> confirmations() {
+        return List.copyOf(confirmations);
     }
 
     private static final class Head {
@@ -88,19 +106,28 @@ public final class LedgerWriter {
         }
         Map<Long, Head> heads = lockHeads(contactIds);
         Map<Key, ConsentStateView> states = lockStates(contactIds);
+        PendingRows pending = new PendingRows(connection);
+        confirmations.clear();
 
         List<ConsentOutcome> outcomes = new ArrayList<>();
         List<PendingEvent> events = new ArrayList<>();
         Map<Key, ConsentStateView> changedStates = new LinkedHashMap<>();
         for (ConsentRequest request : requests) {
             Key key = new Key(request.contactId(), request.subscriptionTypeId());
-            Object decision = ConsentRules.decide(request, types.get(request.subscriptionTypeId()),
-                    contacts.get(request.contactId()), states.get(key));
+            SubscriptionTypeView type = types.get(request.subscriptionTypeId());
+            Object decision = ConsentRules.decide(request, type, contacts.get(request.contactId()), states.get(key));
+            if (request.action() == ConsentAction.OPT_OUT && !(decision instanceof ConsentOutcome.Refused)) {
+                pending.cancel(request.contactId(), request.subscriptionTypeId(), at);
+            }
             if (decision instanceof ConsentOutcome outcome) {
                 outcomes.add(outcome);
                 continue;
             }
             ConsentRules.Record record = (ConsentRules.Record) decision;
+            if (ConsentRules.needsConfirmation(request, type)) {
+                outcomes.add(requestConfirmation(request, record.phone(), pending, at));
+                continue;
+            }
             Head head = heads.get(request.contactId());
             int seq = head.length + 1;
             ShownText shown = request.evidence().shownText();
@@ -121,6 +148,22 @@ public final class LedgerWriter {
             updateHeads(heads);
         }
         return outcomes;
+    }
+
+    /**
+     * Stores or refreshes the pending opt-in of a double opt-in type in place of the event, and notes the
+     * confirmation text it needs unless one went out within the resend window.
+     */
+    private ConsentOutcome requestConfirmation(ConsentRequest request, String phone, PendingRows pending, Instant at)
+            throws SQLException {
+        ShownText shown = request.evidence().shownText();
+        Long shownTextId = shown == null ? null : shownTextId(shown, at);
+        PendingRows.Requested requested = pending.request(request, phone, shownTextId, at, resendWindow);
+        if (requested.queueConfirmation()) {
+            confirmations.add(new OptInConfirmationRequested(requested.id(), request.contactId(),
+                    request.subscriptionTypeId(), phone, requested.expiresAt()));
+        }
+        return new ConsentOutcome.Pending(request.contactId(), requested.expiresAt(), requested.queueConfirmation());
     }
 
     /** Returns the hash fields of an event, as stored. */

@@ -69,6 +69,10 @@ public class SubscriptionType {
     @Column(name = "state", nullable = false, length = 8)
     private State state;
 
+    /** Whether a form or API opt-in waits for the customer's YES by text before it counts. */
+    @Column(name = "double_opt_in", nullable = false)
+    private boolean doubleOptIn;
+
     @Column(name = "default_locale", nullable = false, length = 16)
     private String defaultLocale;
 
@@ -157,6 +161,27 @@ public class SubscriptionType {
         return texts;
     }
 
+    /**
+     * Sets whether opt-ins by form or API wait for the customer's YES by text. Only SMS opt-in types may
+     * ask for it, because the confirmation is a text and an opt-out type needs no opt-in.
+     *
+     * @return whether anything changed
+     */
+    public boolean setDoubleOptIn(boolean doubleOptIn, Instant now) {
+        if (doubleOptIn == this.doubleOptIn) {
+            return false;
+        }
+        requireNotArchived("edited");
+        if (doubleOptIn && (messageType != MessageType.SMS || consentType != ConsentType.OPT_IN)) {
+            throw new InvalidInputException("double_opt_in", "Double opt-in needs an SMS opt-in subscription type, "
+                    + "but this one is " + messageType.apiName() + " " + consentType.apiName()
+                    + ". Leave double opt-in off for it.");
+        }
+        this.doubleOptIn = doubleOptIn;
+        updatedAt = now;
+        return true;
+    }
+
     /** Rejects a request that names a different message type or consent type than this type's. */
     public void requireSameKind(MessageType requestedMessageType, ConsentType requestedConsentType) {
         if (requestedMessageType != null && requestedMessageType != messageType) {
@@ -214,6 +239,10 @@ public class SubscriptionType {
 
     public State state() {
         return state;
+    }
+
+    public boolean doubleOptIn() {
+        return doubleOptIn;
     }
 
     public LocaleCode defaultLocale() {

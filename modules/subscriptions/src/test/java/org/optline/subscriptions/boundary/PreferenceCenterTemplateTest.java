@@ -2,6 +2,7 @@ package org.optline.subscriptions.boundary;
 
 import gg.jte.output.StringOutput;
 import org.junit.jupiter.api.Test;
+import org.optline.subscriptions.api.ConsentSource;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,27 +23,27 @@ class PreferenceCenterTemplateTest {
     }
 
     private static PreferenceCenterModel customerPage(Locale locale, PreferenceCenterModel.Status status,
-                                                      boolean carrier) {
+                                                      ConsentSource startNeeded) {
         return new PreferenceCenterModel(CustomerTexts.forLocale(locale), "Acme & Co", ITEMS, "/p/abc", "post",
-                "form-token-1", status, carrier);
+                "form-token-1", status, startNeeded);
     }
 
     @Test
     void customerFormCarriesTokenAndShownTypes() {
-        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, null, false)));
+        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, null, null)));
 
         assertThat(html).contains("<form method=\"post\" action=\"/p/abc\"");
         assertThat(html).contains("name=\"form_token\" value=\"form-token-1\"");
         assertThat(html).contains("name=\"shown\" value=\"1\"").contains("name=\"shown\" value=\"2\"");
         assertThat(html).contains("Deals &lt;b&gt;").doesNotContain("Deals <b>");
         assertThat(html).contains("Acme &amp; Co");
-        assertThat(html).doesNotContain("carrier-opt-out");
+        assertThat(html).doesNotContain("start-notice");
         assertThat(html).doesNotContain("Preview of the SMS preference center");
     }
 
     @Test
     void switchesAreLabelledAndReflectState() {
-        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, null, false)));
+        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, null, null)));
 
         assertThat(html).containsPattern("id=\"subscription-1\"\\s+checked");
         assertThat(html).doesNotContainPattern("id=\"subscription-2\"\\s+checked");
@@ -57,7 +58,7 @@ class PreferenceCenterTemplateTest {
                 new Locale("es"), "Tus preferencias de SMS");
 
         titles.forEach((locale, title) -> {
-            String html = render("preferences/center.jte", Map.of("center", customerPage(locale, null, true)));
+            String html = render("preferences/center.jte", Map.of("center", customerPage(locale, null, ConsentSource.CARRIER)));
             assertThat(html).contains("<html lang=\"" + locale.getLanguage() + "\">");
             assertThat(html).contains("<title>" + title + "</title>");
             assertThat(html).contains("START");
@@ -66,10 +67,19 @@ class PreferenceCenterTemplateTest {
 
     @Test
     void carrierOptOutTellsToTextStart() {
-        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.FRENCH, null, true)));
+        String html = render("preferences/center.jte", Map.of("center", customerPage(Locale.FRENCH, null, ConsentSource.CARRIER)));
 
-        assertThat(html).contains("id=\"carrier-opt-out\"");
-        assertThat(html).contains("envoyez START au numéro");
+        assertThat(html).contains("id=\"start-notice\"");
+        assertThat(html).contains("Votre opérateur mobile").contains("envoyez START au numéro");
+    }
+
+    @Test
+    void keywordOptOutTellsToTextStart() {
+        String html = render("preferences/center.jte", Map.of("center",
+                customerPage(Locale.GERMAN, null, ConsentSource.SMS_KEYWORD)));
+
+        assertThat(html).contains("id=\"start-notice\"");
+        assertThat(html).contains("mit STOP geantwortet").contains("senden Sie START");
     }
 
     @Test
@@ -77,9 +87,9 @@ class PreferenceCenterTemplateTest {
         PreferenceCenterModel.Status problem = new PreferenceCenterModel.Status("Not saved", true);
         PreferenceCenterModel.Status saved = new PreferenceCenterModel.Status("Saved", false);
 
-        assertThat(render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, problem, false))))
+        assertThat(render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, problem, null))))
                 .contains("role=\"alert\">Not saved</div>");
-        assertThat(render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, saved, false))))
+        assertThat(render("preferences/center.jte", Map.of("center", customerPage(Locale.ENGLISH, saved, null))))
                 .contains("role=\"status\">Saved</div>");
     }
 
@@ -98,7 +108,7 @@ class PreferenceCenterTemplateTest {
     void everyBundleHasEveryKey() {
         List<String> keys = List.of("preferences.title", "preferences.intro", "preferences.empty",
                 "preferences.save", "preferences.unsubscribe_all", "preferences.unsubscribe_all_hint",
-                "preferences.saved", "preferences.refused", "preferences.form_expired", "preferences.carrier_start",
+                "preferences.saved", "preferences.refused", "preferences.form_expired", "preferences.carrier_start", "preferences.keyword_start",
                 "link.invalid.title", "link.invalid.body");
         for (Locale locale : CustomerTexts.BUNDLED) {
             CustomerTexts texts = CustomerTexts.forLocale(locale);

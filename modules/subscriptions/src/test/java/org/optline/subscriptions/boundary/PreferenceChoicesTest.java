@@ -106,18 +106,25 @@ class PreferenceChoicesTest {
     }
 
     @Test
-    void carrierNoticeFollowsLatestSmsOptOut() {
+    void startNoticeFollowsKeywordAndCarrierOptOuts() {
         Map<Long, MessageType> sms = Map.of(1L, MessageType.SMS, 2L, MessageType.SMS, 3L, MessageType.EMAIL);
 
-        ContactConsents carrierLast = consents(state(1, ConsentAction.OPT_OUT, ConsentSource.PREFERENCE_CENTER, EARLIER),
+        ContactConsents carrierLast = consents(state(1, ConsentAction.OPT_OUT, ConsentSource.SMS_KEYWORD, EARLIER),
                 state(2, ConsentAction.OPT_OUT, ConsentSource.CARRIER, LATER));
-        ContactConsents customerLast = consents(state(1, ConsentAction.OPT_OUT, ConsentSource.CARRIER, EARLIER),
+        ContactConsents keywordLast = consents(state(1, ConsentAction.OPT_OUT, ConsentSource.CARRIER, EARLIER),
                 state(2, ConsentAction.OPT_OUT, ConsentSource.SMS_KEYWORD, LATER));
+        ContactConsents keywordThenCenter = consents(state(1, ConsentAction.OPT_OUT, ConsentSource.SMS_KEYWORD, EARLIER),
+                state(2, ConsentAction.OPT_OUT, ConsentSource.PREFERENCE_CENTER, LATER));
+        ContactConsents restarted = consents(state(1, ConsentAction.OPT_IN, ConsentSource.SMS_KEYWORD, LATER));
+        ContactConsents centerOnly = consents(state(1, ConsentAction.OPT_OUT, ConsentSource.PREFERENCE_CENTER, LATER));
         ContactConsents emailOnly = consents(state(3, ConsentAction.OPT_OUT, ConsentSource.CARRIER, LATER));
 
-        assertThat(PreferenceChoices.latestSmsOptOutByCarrier(carrierLast, sms)).isTrue();
-        assertThat(PreferenceChoices.latestSmsOptOutByCarrier(customerLast, sms)).isFalse();
-        assertThat(PreferenceChoices.latestSmsOptOutByCarrier(emailOnly, sms)).isFalse();
-        assertThat(PreferenceChoices.latestSmsOptOutByCarrier(consents(), sms)).isFalse();
+        assertThat(PreferenceChoices.optOutNeedingStart(carrierLast, sms)).isEqualTo(ConsentSource.CARRIER);
+        assertThat(PreferenceChoices.optOutNeedingStart(keywordLast, sms)).isEqualTo(ConsentSource.SMS_KEYWORD);
+        assertThat(PreferenceChoices.optOutNeedingStart(keywordThenCenter, sms)).isEqualTo(ConsentSource.SMS_KEYWORD);
+        assertThat(PreferenceChoices.optOutNeedingStart(restarted, sms)).isNull();
+        assertThat(PreferenceChoices.optOutNeedingStart(centerOnly, sms)).isNull();
+        assertThat(PreferenceChoices.optOutNeedingStart(emailOnly, sms)).isNull();
+        assertThat(PreferenceChoices.optOutNeedingStart(consents(), sms)).isNull();
     }
 }

@@ -334,4 +334,35 @@ class SubscriptionTypeTest {
 
         assertThat(type.translations()).isUnmodifiable();
     }
+
+    @Test
+    void doubleOptInTurnsOnForSmsOptIn() {
+        SubscriptionType type = draft();
+
+        boolean changed = type.setDoubleOptIn(true, LATER.instant());
+
+        assertThat(changed).isTrue();
+        assertThat(type.doubleOptIn()).isTrue();
+        assertThat(type.updatedAt()).isEqualTo(LATER.instant());
+        assertThat(type.setDoubleOptIn(true, MUCH_LATER.instant())).isFalse();
+        assertThat(type.updatedAt()).isEqualTo(LATER.instant());
+    }
+
+    @Test
+    void doubleOptInRejectedForEmailAndOptOutTypes() {
+        SubscriptionType email = SubscriptionType.draft(MessageType.EMAIL, ConsentType.OPT_IN, EN, List.of(DEALS_EN),
+                CREATION.instant());
+        SubscriptionType optOut = SubscriptionType.draft(MessageType.SMS, ConsentType.OPT_OUT, EN, List.of(DEALS_EN),
+                CREATION.instant());
+
+        InvalidInputException emailError = catchThrowableOfType(InvalidInputException.class,
+                () -> email.setDoubleOptIn(true, LATER.instant()));
+        InvalidInputException optOutError = catchThrowableOfType(InvalidInputException.class,
+                () -> optOut.setDoubleOptIn(true, LATER.instant()));
+
+        assertThat(emailError.getMessage()).contains("email opt_in");
+        assertThat(optOutError.getMessage()).contains("sms_message opt_out");
+        assertThat(email.doubleOptIn()).isFalse();
+        assertThat(optOut.setDoubleOptIn(false, LATER.instant())).isFalse();
+    }
 }

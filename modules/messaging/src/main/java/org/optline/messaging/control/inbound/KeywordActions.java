@@ -23,6 +23,7 @@ import org.optline.subscriptions.api.ConsentSource;
 import org.optline.subscriptions.api.ConsentType;
 import org.optline.subscriptions.api.Evidence;
 import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.PendingOptIns;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 import org.optline.subscriptions.api.SubscriptionTypes;
 
@@ -52,6 +53,9 @@ public class KeywordActions {
 
     private static final Logger LOG = Logger.getLogger(KeywordActions.class.getName());
 
+    /** The opt-in keyword that completes a pending double opt-in of the number, when there is one. */
+    static final String CONFIRMATION_WORD = "YES";
+
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
 
@@ -78,6 +82,9 @@ public class KeywordActions {
 
     @Inject
     SmsConversations smsConversations;
+
+    @Inject
+    PendingOptIns pendingOptIns;
 
     @Inject
     Clock clock;
@@ -236,8 +243,9 @@ public class KeywordActions {
      */
     private Effect optIn(InboundStore store, InboundStore.Row row, String e164, Keywords.Keyword keyword)
             throws SQLException {
-        // NOTE: a YES that confirms a pending double opt-in is handled here as START until pending opt-ins
-        // exist in the subscriptions module.
+        if (CONFIRMATION_WORD.equals(keyword.word()) && pendingOptIns.hasPending(e164)) {
+            return confirm(store, row, e164, keyword);
+        }
         List<ContactView> owners = owners(e164);
         List<SubscriptionTypeView> live = types.live(MessageType.SMS);
         List<ConsentRequest> requests = new ArrayList<>();
@@ -260,6 +268,24 @@ public class KeywordActions {
         notices.enqueue(new Notices.Notice(NoticeKind.OPT_IN, e164, firstId(owners),
                 replyTexts.render(ReplyKind.OPT_IN, answerLocale(keyword, owners), Map.of()), row.id(), null));
         return new Effect(InboundKind.OPT_IN, keyword, changes, NoticeKind.OPT_IN);
+    }
+
+    /**
+     * Completes every pending double opt-in of the number and unblocks it. One opt-in confirmation goes out
+     * when anything changed or the number was blocked, as for START.
+     */
+    private Effect confirm(InboundStore store, InboundStore.Row row, String e164, Keywords.Keyword keyword)
+            throws SQLException {
+        int changes = changed(pendingOptIns.confirm(e164, keyword.word(), row.id()));
+        boolean wasBlocked = store.blocked(e164);
+        store.unblock(e164);
+        if (changes == 0 && !wasBlocked) {
+            return new Effect(InboundKind.CONFIRM, keyword, 0, null);
+        }
+        List<ContactView> owners = owners(e164);
+        notices.enqueue(new Notices.Notice(NoticeKind.OPT_IN, e164, firstId(owners),
+                replyTexts.render(ReplyKind.OPT_IN, answerLocale(keyword, owners), Map.of()), row.id(), null));
+        return new Effect(InboundKind.CONFIRM, keyword, changes, NoticeKind.OPT_IN);
     }
 
     /** Returns whether the type's latest event is a keyword or carrier opt-out that an opt-in keyword may undo. */

@@ -11,6 +11,8 @@ import org.optline.contacts.api.PhoneNumber;
 import org.optline.messaging.api.SmsGateway;
 import org.optline.messaging.api.SmsGatewayException;
 import org.optline.messaging.control.Backoff;
+import org.optline.messaging.control.TwilioGateway;
+import org.optline.messaging.control.carrier.CarrierOptOuts;
 import org.optline.platform.StartupCompleted;
 import org.optline.platform.work.PollingLoop;
 
@@ -45,6 +47,9 @@ public class NoticeWorker {
 
     @Inject
     SmsGateway gateway;
+
+    @Inject
+    CarrierOptOuts carrierOptOuts;
 
     @Inject
     Clock clock;
@@ -107,6 +112,9 @@ public class NoticeWorker {
             LOG.info(() -> "SMS notice " + notice.id() + " to " + PhoneNumber.mask(notice.toNumber()) + ": " + state
                     + " after attempt " + attempts + (e.code() == null ? "" : ", provider code " + e.code()) + ": "
                     + e.getMessage());
+            if (TwilioGateway.OPTED_OUT.equals(e.code())) {
+                carrierOptOuts.record(notice.toNumber(), "SMS notice " + notice.id());
+            }
         }
     }
 

@@ -11,10 +11,13 @@ import org.optline.it.support.ApiClient;
 import org.optline.it.support.Http;
 import org.optline.it.support.LocalPayara;
 import org.optline.it.support.PageSession;
+import org.optline.it.support.Poll;
 import org.optline.it.support.TestCredentials;
 import org.optline.it.support.TestDatabase;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -148,6 +151,63 @@ class InboundSmsIT {
             assertThat(InboundSms.events(subscriber.contact(), subscriber.second()).getLast().keyword())
                     .as("keyword of the second type after [%s]", text).isEqualTo("STOP");
         }
+    }
+
+    @Test
+    void storedStopThatNoWebhookHandledIsHandledLater() throws Exception {
+        Subscriber subscriber = subscriber("Recovered");
+        // As if the instance that stored the STOP died before handling it: the row is there, unhandled.
+        String sid = InboundSms.messageSid();
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_inbound (provider, "
+                     + "provider_message_id, from_raw, from_number, body, received_at, kind) "
+                     + "VALUES ('twilio', ?, ?, ?, 'STOP', UTC_TIMESTAMP(6) - INTERVAL 2 MINUTE, 'OPT_OUT')")) {
+            insert.setString(1, sid);
+            insert.setString(2, subscriber.phone());
+            insert.setString(3, subscriber.phone());
+            insert.executeUpdate();
+        }
+
+        long handled = Poll.until("the stored STOP to be handled", Duration.ofSeconds(60),
+                () -> TestDatabase.number("SELECT COUNT(*) FROM sms_inbound WHERE provider = 'twilio' "
+                        + "AND provider_message_id = ? AND handled_at IS NOT NULL", sid), count -> count == 1);
+        Inbound inbound = InboundSms.inbound("twilio", sid);
+
+        assertThat(handled).isEqualTo(1);
+        for (String type : List.of(subscriber.first(), subscriber.second())) {
+            Event latest = InboundSms.events(subscriber.contact(), type).getLast();
+            assertThat(latest.action()).as("type %s", type).isEqualTo("OPT_OUT");
+            assertThat(latest.inboundId()).as("type %s", type).isEqualTo(inbound.id());
+        }
+        assertThat(InboundSms.noticeKinds(inbound.id())).containsExactly("OPT_OUT");
+        assertThat(InboundSms.outboxTo(subscriber.phone())).hasSize(1);
+        assertThat(InboundSms.blocked(subscriber.phone())).isTrue();
+    }
+
+    @Test
+    void agentReplyQueuedBeforeStopIsNotSent() throws Exception {
+        Subscriber subscriber = subscriber("Replied");
+        // An agent's reply waits in the queue (due in a few seconds) when the customer texts STOP.
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_notice (kind, to_number, "
+                     + "contact_id, body, state, not_before, idempotency_key, created_at, updated_at) VALUES "
+                     + "('AGENT_REPLY', ?, ?, 'Sure, here are the details', 'PENDING', "
+                     + "UTC_TIMESTAMP(6) + INTERVAL 5 SECOND, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
+            insert.setString(1, subscriber.phone());
+            insert.setLong(2, subscriber.contact());
+            insert.setString(3, "test-reply-" + MessagingFixtures.unique());
+            insert.executeUpdate();
+        }
+        sms.text(subscriber.phone(), "STOP");
+
+        String state = Poll.until("the queued reply to be settled", Duration.ofSeconds(60),
+                () -> InboundSms.noticeState(subscriber.phone(), "AGENT_REPLY"), value -> !"PENDING".equals(value)
+                        && !"SENDING".equals(value));
+        List<String> outbox = InboundSms.outboxTo(subscriber.phone(), false);
+
+        assertThat(state).isEqualTo("FAILED");
+        assertThat(outbox).hasSize(1);
+        assertThat(outbox.getFirst()).contains("unsubscribed");
     }
 
     @Test

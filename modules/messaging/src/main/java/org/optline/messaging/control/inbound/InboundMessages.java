@@ -28,6 +28,7 @@ public class InboundMessages {
     /** Longest sender and recipient text stored, as the columns allow. */
     static final int MAX_FROM = 64;
     static final int MAX_MESSAGE_ID = 64;
+    static final int HANDLE_ATTEMPTS = 4;
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
@@ -92,9 +93,40 @@ public class InboundMessages {
             }
             return new Result(stored.id(), stored.kind(), repeat);
         }
-        boolean handled = actions.handle(stored.id(), number.get());
+        boolean handled = handleWithRetry(stored.id(), number.get());
         InboundKind handledKind = reread(message).map(InboundStore.Row::kind).orElse(kind);
         return new Result(stored.id(), handledKind, !handled);
+    }
+
+    /**
+     * Handles a stored message, trying again when the database broke a deadlock: a STOP that meets a
+     * concurrent change of the same contact must still be acted on. Should every attempt fail, the message
+     * stays stored unhandled and {@link InboundRecovery} handles it later.
+     */
+    boolean handleWithRetry(long inboundId, String e164) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return actions.handle(inboundId, e164);
+            } catch (RuntimeException e) {
+                if (attempt >= HANDLE_ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+                int failed = attempt;
+                LOG.info(() -> "Inbound SMS " + inboundId + " met a deadlock, trying again (attempt " + (failed + 1)
+                        + " of " + HANDLE_ATTEMPTS + ")");
+            }
+        }
+    }
+
+    /** Returns whether {@code e} comes from a deadlock or a lock wait timeout, which another attempt may cure. */
+    static boolean isDeadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
+                    || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns what the message looks like before it is handled: a keyword kind, REVIEW or MESSAGE. */

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Claims rows of {@code sms_notice} for sending and records their outcomes under the same lease rules
@@ -21,7 +22,8 @@ final class NoticeClaims {
      *
      * @param inDoubt whether its previous owner died after starting the gateway call
      */
-    record Claimed(long id, String toNumber, String body, String idempotencyKey, int attempts, boolean inDoubt) {
+    record Claimed(long id, NoticeKind kind, String toNumber, String body, String idempotencyKey, int attempts,
+                   boolean inDoubt) {
     }
 
     private final Connection connection;
@@ -61,18 +63,32 @@ final class NoticeClaims {
     }
 
     private List<Claimed> select(String condition, int limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, to_number, body, idempotency_key, attempts, "
-                + "state = 'SENDING' AND gateway_call_at IS NOT NULL FROM sms_notice WHERE " + condition
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, kind, to_number, body, idempotency_key, "
+                + "attempts, state = 'SENDING' AND gateway_call_at IS NOT NULL FROM sms_notice WHERE " + condition
                 + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setInt(1, limit);
             List<Claimed> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new Claimed(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getInt(5), row.getBoolean(6)));
+                    rows.add(new Claimed(row.getLong(1), NoticeKind.valueOf(row.getString(2)), row.getString(3),
+                            row.getString(4), row.getString(5), row.getInt(6), row.getBoolean(7)));
                 }
             }
             return rows;
+        }
+    }
+
+    /**
+     * Returns when {@code phone} texted an opt-out keyword or was reported opted out by the carrier, if it
+     * has not texted an opt-in keyword since.
+     */
+    Optional<Instant> blockedSince(String phone) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT blocked_at FROM sms_number_block "
+                + "WHERE phone = ?")) {
+            select.setString(1, phone);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getTimestamp(1).toInstant()) : Optional.empty();
+            }
         }
     }
 

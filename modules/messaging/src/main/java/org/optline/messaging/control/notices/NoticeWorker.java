@@ -91,6 +91,17 @@ public class NoticeWorker {
                         + "provider's message log for this number.", null, notice.attempts(), null, now);
                 continue;
             }
+            Optional<Instant> blocked = notice.kind() == NoticeKind.AGENT_REPLY
+                    ? run(connection -> new NoticeClaims(connection).blockedSince(notice.toNumber()))
+                    : Optional.empty();
+            if (blocked.isPresent()) {
+                // The number texted STOP after the agent's reply was queued: the reply may not go out.
+                record(notice, "FAILED", "Not sent: the number texted STOP at " + blocked.get() + ", after this reply "
+                        + "was written. It can be texted again after it texts START.", null, notice.attempts(), null, now);
+                LOG.info(() -> "SMS notice " + notice.id() + " (agent reply) not sent: " + PhoneNumber.mask(notice.toNumber())
+                        + " is blocked by an opt-out");
+                continue;
+            }
             if (!run(connection -> new NoticeClaims(connection).markGatewayCall(notice, owner))) {
                 LOG.warning(() -> "SMS notice " + notice.id() + ": " + owner + " lost its claim before the gateway call");
                 continue;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import org.optline.access.api.ApiCaller;
@@ -15,7 +16,9 @@ import org.optline.app.api.ApiErrors;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,14 +37,14 @@ public class ApiTokenFilter implements ContainerRequestFilter {
     /** The role of an API caller, so that page roles never grant API access and the reverse. */
     public static final String API_ROLE = "API";
 
+    private static final List<String> TOKEN_WEBHOOK = List.of("webhooks", "sms", "inbound");
+
     @Inject
     ApiTokens tokens;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!(path.equals("api") || path.startsWith("api/") || path.equals("/api") || path.startsWith("/api/")
-                || isTokenWebhook(path))) {
+        if (!needsToken(segments(request.getUriInfo().getPathSegments(true)))) {
             return;
         }
         Optional<ApiCaller> caller = tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION))
@@ -54,10 +57,24 @@ public class ApiTokenFilter implements ContainerRequestFilter {
         request.setSecurityContext(new CallerContext(caller.get(), secure));
     }
 
-    /** Returns whether the path is the JSON inbound SMS webhook, which providers call with an API token. */
-    static boolean isTokenWebhook(String path) {
-        String relative = path.startsWith("/") ? path.substring(1) : path;
-        return relative.equals("webhooks/sms/inbound");
+    /**
+     * Returns the decoded path segments without their matrix parameters and without empty segments, as
+     * the router matches them: {@code /api;x=1//contacts/}, {@code /%61pi/contacts} and
+     * {@code /api%2Fcontacts} all give {@code [api, contacts]}. Comparing the raw path instead would let such spellings past the check.
+     */
+    static List<String> segments(List<PathSegment> segments) {
+        // A decoded segment may itself hold a slash (from %2F); it is split too, in case the router reads it so.
+        return segments.stream().map(PathSegment::getPath).flatMap(segment -> Arrays.stream(segment.split("/")))
+                .filter(segment -> !segment.isEmpty()).toList();
+    }
+
+    /**
+     * Returns whether a request to these segments must carry a token: everything under {@code api}, and
+     * the JSON inbound SMS webhook, which providers call with an API token.
+     */
+    static boolean needsToken(List<String> segments) {
+        return !segments.isEmpty() && segments.getFirst().equals("api")
+                || segments.equals(TOKEN_WEBHOOK);
     }
 
     /** Returns the token in a Bearer or Basic authorization header. */

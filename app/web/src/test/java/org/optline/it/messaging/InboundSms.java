@@ -114,7 +114,12 @@ final class InboundSms {
 
     /** Posts to the JSON webhook, with a bearer token unless {@code token} is null. */
     HttpResponse<String> postJson(String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("webhooks/sms/inbound"))
+        return postJson("webhooks/sms/inbound", json, token);
+    }
+
+    /** Posts JSON to a path relative to the app, with a bearer token unless {@code token} is null. */
+    HttpResponse<String> postJson(String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -122,6 +127,11 @@ final class InboundSms {
             request.header("Authorization", "Bearer " + token);
         }
         return send(request);
+    }
+
+    /** Sends a GET without credentials to a path relative to the app. */
+    HttpResponse<String> getAnonymously(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -343,6 +343,31 @@ class InboundSmsIT {
     }
 
     @Test
+    void otherSpellingsOfTokenPathsStillNeedToken() {
+        Subscriber subscriber = subscriber("Spelled");
+        // The router ignores matrix parameters, empty segments and a trailing slash, and decodes %61 to a,
+        // so each of these reaches a protected resource and must be refused without a token.
+        for (String path : List.of("webhooks/sms/inbound/", "webhooks/sms/inbound;x=1", "webhooks//sms/inbound",
+                "webhooks/sms;a=b/inbound", "webhooks/sms/%69nbound")) {
+            String id = "spelled-" + MessagingFixtures.unique();
+            String json = "{\"id\":\"" + id + "\",\"from\":\"" + subscriber.phone() + "\",\"body\":\"STOP\"}";
+
+            HttpResponse<String> response = sms.postJson(path, json, null);
+
+            assertThat(response.statusCode()).as("POST %s without a token", path).isIn(401, 404);
+            assertThat(InboundSms.inboundCount("generic", id)).as("stored from %s", path).isZero();
+        }
+        for (String path : List.of("api;a=b/contacts", "api/contacts;a=b", "api//contacts", "api/contacts/",
+                "%61pi/contacts", "api;x=1/subscription_types")) {
+            HttpResponse<String> response = sms.getAnonymously(path);
+
+            assertThat(response.statusCode()).as("GET %s without a token", path).isIn(401, 404);
+            assertThat(response.body()).as("GET %s without a token", path).doesNotContain(subscriber.phone());
+        }
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.first()).getLast().action()).isEqualTo("OPT_IN");
+    }
+
+    @Test
     void reviewQueueOptsOutOrDismisses() {
         Subscriber asking = subscriber("Asking");
         Subscriber chatting = subscriber("Chatting");

@@ -139,6 +139,28 @@ class InboundSmsIT {
     }
 
     @Test
+    void keywordEvidenceShowsInApiAndProfile() {
+        Subscriber subscriber = subscriber("Evidence");
+        String sid = sms.text(subscriber.phone(), "Stop!");
+        Inbound inbound = InboundSms.inbound("twilio", sid);
+
+        ApiClient api = new ApiClient(payara.base(), TestCredentials.apiToken());
+        HttpResponse<String> listed = api.get("/api/contacts/" + subscriber.contact() + "/consent_events");
+        JsonObject latest = Http.json(listed).getJsonArray("data").stream().map(JsonObject.class::cast)
+                .filter(event -> event.getString("subscription_type_id").equals(subscriber.first()))
+                .reduce((first, second) -> second).orElseThrow();
+        HttpResponse<String> history = admin.get("/admin/contacts/" + subscriber.contact() + "/consent-history");
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(latest.getString("source")).isEqualTo("sms_keyword");
+        assertThat(latest.getString("keyword")).isEqualTo("STOP");
+        assertThat(latest.getString("inbound_sms_id")).isEqualTo(String.valueOf(inbound.id()));
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(PageSession.document(history).select("dt").eachText()).contains("Keyword", "Inbound text");
+        assertThat(PageSession.document(history).select("dd").eachText()).contains("STOP", String.valueOf(inbound.id()));
+    }
+
+    @Test
     void punctuationAndCaseStillOptOut() {
         for (String text : List.of("Stop.", "STOP!!", "  stop")) {
             Subscriber subscriber = subscriber("Variant");
@@ -251,6 +273,27 @@ class InboundSmsIT {
                             row -> assertThat(row.state()).isEqualTo("SKIPPED"));
         }
         assertThat(InboundSms.outboxTo(stopperPhone)).as("texts to the stopper").hasSize(1);
+    }
+
+    @Test
+    void stopFromUnknownNumberHoldsForItsLaterContact() {
+        String phone = MessagingFixtures.icelandMobile();
+        sms.text(phone, "STOP");
+        assertThat(InboundSms.outboxTo(phone)).hasSize(1);
+        String tag = MessagingFixtures.unique();
+        String domain = "later-" + tag + ".example.com";
+        // An opt-out type reaches every contact that never opted out, such as one who takes the number later.
+        String type = fixtures.smsType("Service " + tag, "opt_out", "live");
+        long contact = fixtures.contact("Later owner", "later@" + domain, phone);
+        String segment = fixtures.segmentOfDomain("Later " + tag, domain);
+
+        long send = fixtures.send("Service notice", type, segment);
+        MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+
+        assertThat(MessagingFixtures.outbox(send)).isEmpty();
+        assertThat(MessagingFixtures.recipients(send).get(contact).state()).isEqualTo("SKIPPED");
+        assertThat(MessagingFixtures.recipients(send).get(contact).reason()).isEqualTo("NUMBER_BLOCKED");
+        assertThat(InboundSms.outboxTo(phone)).hasSize(1);
     }
 
     @Test

@@ -226,4 +226,32 @@ class OutboundSmsIT {
         assertThat(outbox).extracting(Map.Entry::getKey).containsExactlyInAnyOrder(quiet, returning)
                 .doesNotContain(leaving, noPhone);
     }
+
+    @Test
+    @Order(5)
+    void contactsSharingANumberGetOneMessage() {
+        String tag = MessagingFixtures.unique();
+        String domain = "shared-" + tag + ".example.com";
+        String type = fixtures.smsType("Family " + tag, "opt_in", "live");
+        String segment = fixtures.segmentOfDomain("Household " + tag, domain);
+        String phone = MessagingFixtures.tokyoMobile();
+        long parent = fixtures.contact("Parent " + tag, "parent@" + domain, phone);
+        long child = fixtures.contact("Child " + tag, "child@" + domain, phone);
+        long neighbour = fixtures.contact("Neighbour " + tag, "neighbour@" + domain, MessagingFixtures.tokyoMobile());
+        for (long contact : List.of(parent, child, neighbour)) {
+            fixtures.attach(contact, type);
+        }
+
+        long send = fixtures.send("One text per phone", type, segment);
+        MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+        Map<Long, Recipient> recipients = MessagingFixtures.recipients(send);
+        List<Map.Entry<Long, OutboxMessage>> outbox = MessagingFixtures.outbox(send);
+
+        assertThat(outbox).extracting(entry -> entry.getValue().to()).filteredOn(phone::equals).hasSize(1);
+        assertThat(outbox).extracting(Map.Entry::getKey).contains(neighbour).hasSize(2);
+        assertThat(List.of(recipients.get(parent), recipients.get(child))).extracting(Recipient::state)
+                .containsExactlyInAnyOrder("SENT", "SKIPPED");
+        assertThat(List.of(recipients.get(parent), recipients.get(child))).extracting(Recipient::reason)
+                .contains("DUPLICATE_NUMBER");
+    }
 }

@@ -58,6 +58,12 @@ public class Delivery {
     PhoneTimeZones phoneTimeZones;
 
     @Inject
+    NumberBlocks numberBlocks;
+
+    @Inject
+    SendNumbers sendNumbers;
+
+    @Inject
     @ConfigProperty(name = "optline.public.url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -131,6 +137,10 @@ public class Delivery {
         if (!contact.smsCapable()) {
             return Prepared.instead(Outcome.skipped(RecipientReason.NOT_MOBILE, recipient.attempts()));
         }
+        if (numberBlocks.blockedSince(contact.phone()).isPresent()) {
+            // The number itself said STOP, perhaps before this contact had it; no consent of the contact overrides that.
+            return Prepared.instead(Outcome.skipped(RecipientReason.NUMBER_BLOCKED, recipient.attempts()));
+        }
         Optional<RecipientReason> refusal = refusal(type.get(), contact);
         if (refusal.isPresent()) {
             return Prepared.instead(Outcome.skipped(refusal.get(), recipient.attempts()));
@@ -145,6 +155,9 @@ public class Delivery {
             return Prepared.instead(new Outcome("FAILED", RecipientReason.UNKNOWN_OUTCOME, "The instance sending this "
                     + "message stopped during the gateway call; check the provider's message log for this recipient.",
                     null, recipient.attempts(), null, masked));
+        }
+        if (!sendNumbers.claimForSend(recipient.sendId(), contact.phone(), contact.id())) {
+            return Prepared.instead(Outcome.skipped(RecipientReason.DUPLICATE_NUMBER, recipient.attempts()));
         }
         return new Prepared(null, contact.phone(), compose(send.body(), contact, type.get()), masked);
     }

@@ -12,6 +12,10 @@ public enum RecipientReason {
     CONTACT_DELETED("contact deleted"),
     /** The contact has no phone number. */
     NO_PHONE("no phone number"),
+    /** The number texted STOP (or the carrier reported it opted out) and has not texted START since. */
+    NUMBER_BLOCKED("number texted STOP"),
+    /** Another recipient of the same send has the same number and got the message. */
+    DUPLICATE_NUMBER("number shared with another recipient"),
     /** The number is a landline or of another kind that cannot take texts. */
     NOT_MOBILE("number cannot take texts"),
     /** Held until the recipient's quiet hours end. */

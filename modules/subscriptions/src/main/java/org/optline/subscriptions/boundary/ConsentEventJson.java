@@ -38,6 +38,10 @@ public record ConsentEventJson(
                 + "out themselves. Absent otherwise.") String overrideReason,
         @JsonbProperty("bulk_job_id") @Schema(description = "Absent unless a bulk consent job made the change.")
         String bulkJobId,
+        @Schema(description = "The SMS keyword the customer texted, normalized, such as STOP or YES. Absent unless "
+                + "a text made the change.") String keyword,
+        @JsonbProperty("inbound_sms_id") @Schema(description = "The inbound text that made the change. Absent "
+                + "unless a text made the change.") String inboundSmsId,
         @JsonbProperty("previous_hash") @Schema(required = true, description = "The hash of the contact's "
                 + "previous event, which chains the events.") String previousHash,
         @Schema(required = true, description = "SHA-256 of this event, in hex.") String hash) {
@@ -79,7 +83,8 @@ public record ConsentEventJson(
                 event.userAgent(), text(event.conversationId()), text(event.messageId()),
                 event.shownText() == null ? null : new ShownTextJson(event.shownText().locale(), event.shownText().title(),
                         event.shownText().button(), event.shownText().legalText()),
-                event.overrideReason(), text(event.bulkJobId()), event.previousHash(), event.hash());
+                event.overrideReason(), text(event.bulkJobId()), event.keyword(), text(event.inboundSmsId()),
+                event.previousHash(), event.hash());
     }
 
     static VerificationJson of(ChainVerification verification) {

@@ -1,25 +1,18 @@
 package org.optline.messaging.control.desk;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
-import org.optline.contacts.api.PhoneNumber;
 import org.optline.helpdesk.api.Channel;
 import org.optline.helpdesk.api.ChannelDelivery;
 import org.optline.helpdesk.api.ConversationView;
 import org.optline.helpdesk.api.PartView;
+import org.optline.messaging.control.NumberBlocks;
 import org.optline.messaging.control.notices.NoticeKind;
 import org.optline.messaging.control.notices.Notices;
 import org.optline.platform.InvalidInputException;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,8 +37,8 @@ public class SmsChannelDelivery implements ChannelDelivery {
     @Inject
     Notices notices;
 
-    @Resource(lookup = "java:app/jdbc/optline")
-    DataSource dataSource;
+    @Inject
+    NumberBlocks numberBlocks;
 
     @Override
     public Channel channel() {
@@ -62,10 +55,10 @@ public class SmsChannelDelivery implements ChannelDelivery {
     public void deliver(ConversationView conversation, PartView part) {
         ContactView contact = contacts.find(conversation.contactId()).filter(ContactView::smsCapable)
                 .orElseThrow(() -> noNumber(conversation));
-        // NOTE: a STOP that commits after this read, while the reply is still queued, does not withdraw the reply,
-        // so it may still go out. The reply does not take the number lock of inbound handling, because it holds
-        // the conversation lock, which inbound handling takes after the number lock.
-        Optional<Instant> blockedAt = blockedSince(contact.phone());
+        // A STOP that commits after this read finds the reply still queued: the notice worker checks the block
+        // again before the gateway call. The reply does not take the number lock of inbound handling, because it
+        // holds the conversation lock, which inbound handling takes after the number lock.
+        Optional<Instant> blockedAt = numberBlocks.blockedSince(contact.phone());
         if (blockedAt.isPresent()) {
             LOG.info(() -> "Agent reply in conversation " + conversation.id() + " to " + contact.maskedPhone()
                     + " rejected: the number texted STOP");
@@ -83,25 +76,5 @@ public class SmsChannelDelivery implements ChannelDelivery {
                 + conversation.contactId() + " has no number that takes texts");
         return new InvalidInputException("body", "The contact has no mobile number that can receive texts, so the "
                 + "reply cannot go out by SMS and was not stored. Add a valid mobile number on the contact's profile.");
-    }
-
-    /** Returns when {@code e164} texted STOP, or empty when it may be texted. */
-    private Optional<Instant> blockedSince(String e164) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT blocked_at FROM sms_number_block WHERE phone = ?")) {
-            select.setString(1, e164);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(utc(row.getTimestamp(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the STOP block of " + PhoneNumber.mask(e164) + " failed: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** Reads a DATETIME column that stores UTC, whatever the JVM's time zone. */
-    private static Instant utc(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Claims rows of {@code sms_notice} for sending and records their outcomes under the same lease rules
@@ -75,20 +74,6 @@ final class NoticeClaims {
                 }
             }
             return rows;
-        }
-    }
-
-    /**
-     * Returns when {@code phone} texted an opt-out keyword or was reported opted out by the carrier, if it
-     * has not texted an opt-in keyword since.
-     */
-    Optional<Instant> blockedSince(String phone) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT blocked_at FROM sms_number_block "
-                + "WHERE phone = ?")) {
-            select.setString(1, phone);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getTimestamp(1).toInstant()) : Optional.empty();
-            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.optline.contacts.api.PhoneNumber;
 import org.optline.messaging.api.SmsGateway;
 import org.optline.messaging.api.SmsGatewayException;
 import org.optline.messaging.control.Backoff;
+import org.optline.messaging.control.NumberBlocks;
 import org.optline.messaging.control.TwilioGateway;
 import org.optline.messaging.control.carrier.CarrierOptOuts;
 import org.optline.platform.StartupCompleted;
@@ -50,6 +51,9 @@ public class NoticeWorker {
 
     @Inject
     CarrierOptOuts carrierOptOuts;
+
+    @Inject
+    NumberBlocks numberBlocks;
 
     @Inject
     Clock clock;
@@ -92,7 +96,7 @@ public class NoticeWorker {
                 continue;
             }
             Optional<Instant> blocked = notice.kind() == NoticeKind.AGENT_REPLY
-                    ? run(connection -> new NoticeClaims(connection).blockedSince(notice.toNumber()))
+                    ? numberBlocks.blockedSince(notice.toNumber())
                     : Optional.empty();
             if (blocked.isPresent()) {
                 // The number texted STOP after the agent's reply was queued: the reply may not go out.

@@ -1,0 +1,41 @@
+package org.optline.messaging.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Reads {@code sms_number_block}: the numbers that texted an opt-out keyword, or that the carrier reported
+ * opted out, and have not texted an opt-in keyword since. Nothing but the answers the rules require goes
+ * to such a number, whichever contact holds it now.
+ */
+@ApplicationScoped
+public class NumberBlocks {
+
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
+
+    /** Returns since when {@code e164} is blocked, or empty when it is not. */
+    public Optional<Instant> blockedSince(String e164) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT blocked_at FROM sms_number_block "
+                     + "WHERE phone = ?")) {
+            select.setString(1, e164);
+            try (ResultSet row = select.executeQuery()) {
+                // The column holds UTC, whatever the JVM's time zone.
+                return row.next() ? Optional.of(row.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the block of a number failed: " + e.getMessage(), e);
+        }
+    }
+}

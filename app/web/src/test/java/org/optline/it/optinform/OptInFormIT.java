@@ -263,6 +263,40 @@ class OptInFormIT {
     }
 
     @Test
+    void doubleOptInFormLeavesContactPendingWithItsEvidence() {
+        Customer customer = customer(null, "en");
+        String name = "Confirm " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.htmxPost("/admin/subscriptions", "message_type", "sms_message",
+                "consent_type", "opt_in", "locale", "en", "name", name, "description", "", "double_opt_in", "on");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        long type = Long.parseLong(text("SELECT t.id FROM subscription_type t JOIN subscription_type_translation n "
+                + "ON n.subscription_type_id = t.id WHERE n.name = ?", name));
+        assertThat(api.post("/api/subscription_types/" + type + "/put_live", "").statusCode()).isEqualTo(200);
+        long formId = insertForm(customer, type, "Texts with a confirmation step", "", "");
+        String e164 = exampleMobile(true);
+        Element form = customerForm(customer, formId, "en");
+
+        HttpResponse<String> response = submit(customer.token(), formId, key(form), exampleMobile(false), sameOrigin(),
+                form.select("input[name=locale]").val());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(response.body()).selectFirst("[role=status]").text()).startsWith("Check your phone: reply YES");
+        assertThat(text("SELECT COUNT(*) FROM consent_event WHERE contact_id = ? AND subscription_type_id = ?",
+                customer.contactId(), type)).isEqualTo("0");
+        Map<String, String> pending = row("SELECT p.state, p.phone, p.source, p.conversation_id, p.ip_address, t.title "
+                + "FROM consent_pending p JOIN consent_text t ON t.id = p.consent_text_id "
+                + "WHERE p.contact_id = ? AND p.subscription_type_id = ?", customer.contactId(), type);
+        assertThat(pending.get("state")).isEqualTo("PENDING");
+        assertThat(pending.get("phone")).isEqualTo(e164);
+        assertThat(pending.get("source")).isEqualTo("FORM");
+        assertThat(pending.get("conversation_id")).isEqualTo(String.valueOf(customer.conversationId()));
+        assertThat(pending.get("ip_address")).isEqualTo("127.0.0.1");
+        assertThat(pending.get("title")).isEqualTo("Texts with a confirmation step");
+        assertThat(text("SELECT COUNT(*) FROM sms_notice WHERE contact_id = ? AND to_number = ? "
+                + "AND kind = 'DOUBLE_OPT_IN'", customer.contactId(), e164)).isEqualTo("1");
+    }
+
+    @Test
     void agentCardRefreshesAfterSubmission() {
         Customer customer = customer(null, null);
         long type = type("sms_message", true);

@@ -67,7 +67,7 @@ public class TwilioInboundWebhook {
         return TwilioInboundWebhook.unsupportedMediaType(contentType);
     }
 
-    /** Returns the 415 answer for a body that is not form-encoded, which is all Twilio sends. */
+    /** Returns the 415 response for a body that is not form-encoded, which is all Twilio sends. */
     static Response unsupportedMediaType(String contentType) {
         return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).type(MediaType.TEXT_PLAIN_TYPE)
                 .entity("Content-Type " + (contentType == null ? "is missing" : "'" + contentType + "' is not accepted")

@@ -31,9 +31,9 @@ public class InboundMessages {
     static final int MAX_MESSAGE_ID = 64;
     static final int HANDLE_ATTEMPTS = 4;
     /**
-     * The longest message body accepted, in characters. A real SMS is at most 1,600 characters (Twilio's
-     * limit for a concatenated message); the limit keeps a body within the {@code TEXT} column, which
-     * holds 65,535 bytes, so that no body is stored cut.
+     * The maximum body length accepted, in characters. Twilio sends and receives bodies of at most 1,600
+     * characters (its error 21617). At 4 UTF-8 bytes per character, 10,000 characters fit the
+     * {@code TEXT} column's 65,535 bytes, so no accepted body is stored cut.
      */
     public static final int MAX_BODY_LENGTH = 10_000;
 

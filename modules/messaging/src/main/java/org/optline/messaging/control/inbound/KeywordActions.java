@@ -308,7 +308,7 @@ public class KeywordActions {
 
     /**
      * Returns the types an opt-out keyword (or an agent's opt-out, when {@code keyword} is null) opts out
-     * of under the current scope setting. A keyword that asks for everything, such as STOP ALL, opts out of
+     * of under the current scope setting. A keyword that names everything, such as STOP ALL, opts out of
      * every live type whatever the setting.
      */
     private List<Long> stopScope(List<ContactView> owners, Keywords.Keyword keyword) throws SQLException {

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The form in which an inbound message is compared with the keywords, and in which keywords are stored:
- * format characters (zero-width space and joiner, byte order mark, word joiner, soft hyphen) removed,
- * accents removed (NFKD, then combining marks dropped), dashes and underscores read as spaces, white
- * space and punctuation trimmed at both ends, inner white space collapsed to one space, upper case.
+ * The form in which an inbound message is compared with the keywords, and in which keywords are stored.
+ * Format characters (zero-width space and joiner, byte order mark, word joiner, soft hyphen) and accents
+ * (NFKD, then combining marks dropped) are removed. Dashes and underscores become spaces, white space and
+ * punctuation are trimmed at both ends, inner white space is collapsed to one space, and letters are
+ * upper case.
  * "Stop.", "STOP!!", "  stop" and STOP followed by a zero-width space all become {@code STOP}, "opt-out"
  * and "Opt out" become {@code OPT OUT}, and "Arrêt" becomes {@code ARRET}.
  */

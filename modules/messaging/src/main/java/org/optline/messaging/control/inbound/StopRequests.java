@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class StopRequests {
 
-    /** The most words a text may have for a bare opt-out keyword in it to make it a request. */
+    /** The maximum number of words in a text that a bare opt-out keyword makes a request. */
     static final int MAX_SHORT_WORDS = 4;
 
     private static final Pattern WORD_EDGES = Pattern.compile("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$");

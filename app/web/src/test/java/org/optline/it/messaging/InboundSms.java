@@ -132,6 +132,7 @@ final class InboundSms {
     /** Posts a body of any Content-Type to a path relative to the app, with a bearer token unless {@code token} is null. */
     HttpResponse<String> postRaw(String path, String contentType, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .version(HttpClient.Version.HTTP_1_1)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -64,6 +64,7 @@ public final class ApiErrors {
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
             case 409 -> "conflict";
+            case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";
             case 429 -> "rate_limit_exceeded";
             default -> status >= 500 ? "server_error" : "client_error";

@@ -129,6 +129,30 @@ final class InboundSms {
         return send(request);
     }
 
+    /** Posts a body of any Content-Type to a path relative to the app, with a bearer token unless {@code token} is null. */
+    HttpResponse<String> postRaw(String path, String contentType, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    /** Posts a body without a Content-Length, in chunks, with a bearer token. */
+    HttpResponse<String> postChunked(String path, String contentType, String body, String token) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     /** Sends a GET without credentials to a path relative to the app. */
     HttpResponse<String> getAnonymously(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET());

@@ -246,6 +246,140 @@ class InboundSmsIT {
     }
 
     @Test
+    void stopRequestsInOtherWordsGoToReview() {
+        Subscriber subscriber = subscriber("Pleading");
+        List<String> requests = List.of("STOP please", "please stop", "STOP!!! please", "Stop. Stop. Stop.", "I said STOP",
+                "Arrêtez de m'envoyer des SMS s'il vous plaît", "Bitte keine SMS mehr", "No me envíen más mensajes",
+                "Hi, I signed up for your offers last year when I bought a sofa and they were useful, but now "
+                        + "I have moved far away from your store. Please stop texting me, thanks.");
+        for (String text : requests) {
+            Inbound inbound = InboundSms.inbound("twilio", sms.text(subscriber.phone(), text));
+
+            assertThat(inbound.kind()).as("kind of [%s]", text).isEqualTo("REVIEW");
+            assertThat(inbound.reviewState()).as("review of [%s]", text).isEqualTo("OPEN");
+            assertThat(InboundSms.eventsOf(inbound.id())).as("events of [%s]", text).isEmpty();
+            assertThat(InboundSms.noticeKinds(inbound.id())).as("answers to [%s]", text).isEmpty();
+        }
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.first()).getLast().action()).isEqualTo("OPT_IN");
+        assertThat(InboundSms.blocked(subscriber.phone())).isFalse();
+    }
+
+    @Test
+    void invisibleCharactersAndDashesStillMatch() {
+        Subscriber subscriber = subscriber("Invisible");
+        record Step(String text, String kind, String keyword) {
+        }
+        List<Step> steps = List.of(
+                new Step("STOP\u200b", "OPT_OUT", "STOP"),
+                new Step("start", "OPT_IN", "START"),
+                new Step("\ufeffSTOP\u2060", "OPT_OUT", "STOP"),
+                new Step("start", "OPT_IN", "START"),
+                new Step("opt-out", "OPT_OUT", "OPT OUT"),
+                new Step("start", "OPT_IN", "START"),
+                new Step("STOP_ALL", "OPT_OUT", "STOP ALL"));
+        for (Step step : steps) {
+            Inbound inbound = InboundSms.inbound("twilio", sms.text(subscriber.phone(), step.text()));
+
+            assertThat(inbound.kind()).as("kind of [%s]", step.text()).isEqualTo(step.kind());
+            assertThat(inbound.keyword()).as("keyword of [%s]", step.text()).isEqualTo(step.keyword());
+            assertThat(InboundSms.events(subscriber.contact(), subscriber.second()).getLast().action())
+                    .as("second type after [%s]", step.text()).isEqualTo(step.kind());
+        }
+    }
+
+    @Test
+    void stopAllIgnoresNarrowedScope() throws Exception {
+        String domain = "narrow-" + MessagingFixtures.unique() + ".example.com";
+        String tag = MessagingFixtures.unique();
+        String sent = fixtures.smsType("Sent " + tag, "opt_in", "live");
+        String other = fixtures.smsType("Other " + tag, "opt_in", "live");
+        String phone = MessagingFixtures.icelandMobile();
+        long contact = fixtures.contact("Narrow", "narrow@" + domain, phone);
+        fixtures.attach(contact, sent);
+        fixtures.attach(contact, other);
+        long send = fixtures.send("Weekend offer", sent, fixtures.segmentOfDomain("Narrow " + tag, domain));
+        MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+        setStopScope("LAST_SENT_TYPE");
+        try {
+            Inbound stop = InboundSms.inbound("twilio", sms.text(phone, "STOP"));
+
+            assertThat(InboundSms.events(contact, sent).getLast().action()).isEqualTo("OPT_OUT");
+            assertThat(InboundSms.events(contact, other).getLast().action()).as("type not sent to").isEqualTo("OPT_IN");
+            assertThat(InboundSms.noticeKinds(stop.id())).containsExactly("OPT_OUT");
+
+            Inbound stopAll = InboundSms.inbound("twilio", sms.text(phone, "STOP ALL"));
+            Event otherEvent = InboundSms.events(contact, other).getLast();
+
+            assertThat(otherEvent.action()).isEqualTo("OPT_OUT");
+            assertThat(otherEvent.keyword()).isEqualTo("STOP ALL");
+            assertThat(otherEvent.inboundId()).isEqualTo(stopAll.id());
+            assertThat(InboundSms.eventsOf(stopAll.id())).filteredOn(event -> event.typeId() == Long.parseLong(sent)
+                    || event.typeId() == Long.parseLong(other)).extracting(Event::typeId).containsExactly(Long.parseLong(other));
+            assertThat(InboundSms.noticeKinds(stopAll.id())).containsExactly("OPT_OUT");
+            assertThat(InboundSms.outboxTo(phone).stream().filter(text -> text.contains("unsubscribed"))).hasSize(2);
+        } finally {
+            setStopScope("ALL_SMS");
+        }
+    }
+
+    private static void setStopScope(String scope) throws Exception {
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement update = connection.prepareStatement("UPDATE sms_settings SET stop_scope = ? WHERE id = 1")) {
+            update.setString(1, scope);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void oversizedBodiesAreRejected() {
+        Subscriber subscriber = subscriber("Oversized");
+        String sid = InboundSms.messageSid();
+        String hugeForm = "MessageSid=" + sid + "&From=" + subscriber.phone().replace("+", "%2B") + "&Body="
+                + "STOP".repeat(25_000);
+        String id = "huge-" + MessagingFixtures.unique();
+        String hugeJson = "{\"id\":\"" + id + "\",\"from\":\"" + subscriber.phone() + "\",\"body\":\""
+                + "x".repeat(100_000) + "\"}";
+        String longId = "long-" + MessagingFixtures.unique();
+        String longJson = "{\"id\":\"" + longId + "\",\"from\":\"" + subscriber.phone() + "\",\"body\":\"STOP "
+                + "x".repeat(10_000) + "\"}";
+
+        HttpResponse<String> twilio = sms.postRaw("webhooks/twilio/inbound", "application/x-www-form-urlencoded",
+                hugeForm, null);
+        HttpResponse<String> status = sms.postRaw("webhooks/twilio/status", "application/x-www-form-urlencoded",
+                hugeForm, null);
+        HttpResponse<String> json = sms.postRaw("webhooks/sms/inbound", "application/json", hugeJson,
+                TestCredentials.apiToken());
+        HttpResponse<String> chunked = sms.postChunked("webhooks/sms/inbound", "application/json", hugeJson,
+                TestCredentials.apiToken());
+        HttpResponse<String> longBody = sms.postRaw("webhooks/sms/inbound", "application/json", longJson,
+                TestCredentials.apiToken());
+
+        for (HttpResponse<String> response : List.of(twilio, status, json, chunked)) {
+            assertThat(response.statusCode()).as("%s: %s", response.uri(), response.body()).isEqualTo(413);
+            assertThat(response.body()).as("%s", response.uri()).contains("maximum is 65536 bytes");
+        }
+        assertThat(longBody.statusCode()).as(longBody.body()).isEqualTo(400);
+        assertThat(longBody.body()).contains("the maximum is 10000");
+        assertThat(InboundSms.inboundCount("twilio", sid)).isZero();
+        assertThat(InboundSms.inboundCount("generic", id)).isZero();
+        assertThat(InboundSms.inboundCount("generic", longId)).isZero();
+        assertThat(InboundSms.events(subscriber.contact(), subscriber.first()).getLast().action()).isEqualTo("OPT_IN");
+    }
+
+    @Test
+    void twilioWebhookNamesFormEncoding() {
+        String json = "{\"MessageSid\":\"" + InboundSms.messageSid() + "\",\"Body\":\"STOP\"}";
+
+        for (String path : List.of("webhooks/twilio/inbound", "webhooks/twilio/status")) {
+            HttpResponse<String> response = sms.postRaw(path, "application/json", json, null);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(415);
+            assertThat(response.body()).as(path).contains("application/x-www-form-urlencoded")
+                    .doesNotContain("Send application/json");
+        }
+    }
+
+    @Test
     void stopEndsBothSubscriptions() {
         String domain = "stop-" + MessagingFixtures.unique() + ".example.com";
         String tag = MessagingFixtures.unique();
@@ -490,6 +624,26 @@ class InboundSmsIT {
         assertThat(placeholder.body()).contains("{phone}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("maximum is 480");
+
+        HttpResponse<String> bareHelp = admin.htmxPost("/admin/sms/replies", "kind", "HELP", "locale", "en",
+                "text", "Hi there.");
+        HttpResponse<String> bareOptOut = admin.htmxPost("/admin/sms/replies", "kind", "OPT_OUT", "locale", "fr",
+                "text", "OK");
+        HttpResponse<String> noFrequency = admin.htmxPost("/admin/sms/replies", "kind", "OPT_IN", "locale", "en",
+                "text", "{business}: welcome back.");
+        HttpResponse<String> noScope = admin.htmxPost("/admin/sms/settings", "business_name", "Acme",
+                "support_contact", "help@example.com", "message_frequency", "Msg frequency varies", "version", "1");
+
+        assertThat(bareHelp.statusCode()).isEqualTo(400);
+        assertThat(bareHelp.body()).contains("missing {business} and {support}").contains("support contact");
+        assertThat(bareOptOut.statusCode()).isEqualTo(400);
+        assertThat(bareOptOut.body()).contains("missing {business}").contains("name the business");
+        assertThat(noFrequency.statusCode()).isEqualTo(400);
+        assertThat(noFrequency.body()).contains("missing {frequency}");
+        assertThat(noScope.statusCode()).isEqualTo(400);
+        assertThat(noScope.body()).contains("stop_scope").contains("missing").contains("ALL_SMS").contains("LAST_SENT_TYPE")
+                .doesNotContain("'null'");
+        assertThat(admin.get("/admin/sms").body()).doesNotContain("Hi there.");
 
         Subscriber subscriber = subscriber("Halting");
         HttpResponse<String> added = admin.htmxPost("/admin/sms/keywords", "word", " Halt! ", "kind", "OPT_OUT",

@@ -26,6 +26,7 @@ import java.io.StringReader;
  */
 @Path("webhooks/sms/inbound")
 @ApplicationScoped
+@WebhookBodyLimit
 @Produces(MediaType.APPLICATION_JSON)
 public class SmsInboundWebhook {
 

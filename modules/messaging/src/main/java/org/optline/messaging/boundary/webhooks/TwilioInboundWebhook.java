@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -23,6 +24,7 @@ import java.util.logging.Logger;
  */
 @Path("webhooks/twilio/inbound")
 @ApplicationScoped
+@WebhookBodyLimit
 public class TwilioInboundWebhook {
 
     private static final Logger LOG = Logger.getLogger(TwilioInboundWebhook.class.getName());
@@ -55,6 +57,22 @@ public class TwilioInboundWebhook {
         }
         messages.receive(new InboundMessages.Received("twilio", messageId, from, form.getFirst("To"), form.getFirst("Body")));
         return Response.ok(EMPTY_TWIML, MediaType.TEXT_XML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** Rejects a body that is not a form, naming the format Twilio sends. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response rejectOtherMediaType(@HeaderParam("Content-Type") String contentType) {
+        return TwilioInboundWebhook.unsupportedMediaType(contentType);
+    }
+
+    /** Returns the 415 response for a body that is not form-encoded, which is all Twilio sends. */
+    static Response unsupportedMediaType(String contentType) {
+        return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).type(MediaType.TEXT_PLAIN_TYPE)
+                .entity("Content-Type " + (contentType == null ? "is missing" : "'" + contentType + "' is not accepted")
+                        + ". Twilio webhooks are form-encoded: send the parameters as "
+                        + MediaType.APPLICATION_FORM_URLENCODED + ".").build();
     }
 
     private static boolean blank(String value) {

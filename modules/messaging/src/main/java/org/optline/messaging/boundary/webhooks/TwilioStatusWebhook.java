@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -23,6 +24,7 @@ import java.util.logging.Logger;
  */
 @Path("webhooks/twilio/status")
 @ApplicationScoped
+@WebhookBodyLimit
 public class TwilioStatusWebhook {
 
     private static final Logger LOG = Logger.getLogger(TwilioStatusWebhook.class.getName());
@@ -53,5 +55,13 @@ public class TwilioStatusWebhook {
         }
         reports.handle(messageId, form.getFirst("MessageStatus"), form.getFirst("ErrorCode"), form.getFirst("To"));
         return Response.noContent().build();
+    }
+
+    /** Rejects a body that is not a form, naming the format Twilio sends. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response rejectOtherMediaType(@HeaderParam("Content-Type") String contentType) {
+        return TwilioInboundWebhook.unsupportedMediaType(contentType);
     }
 }

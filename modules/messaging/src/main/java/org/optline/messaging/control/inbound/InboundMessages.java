@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.InvalidPhoneNumberException;
 import org.optline.contacts.api.PhoneNumber;
+import org.optline.platform.InvalidInputException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -29,6 +30,12 @@ public class InboundMessages {
     static final int MAX_FROM = 64;
     static final int MAX_MESSAGE_ID = 64;
     static final int HANDLE_ATTEMPTS = 4;
+    /**
+     * The maximum body length accepted, in characters. Twilio sends and receives bodies of at most 1,600
+     * characters (its error 21617). At 4 UTF-8 bytes per character, 10,000 characters fit the
+     * {@code TEXT} column's 65,535 bytes, so no accepted body is stored cut.
+     */
+    public static final int MAX_BODY_LENGTH = 10_000;
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
@@ -72,6 +79,10 @@ public class InboundMessages {
 
     /** Stores the message and handles it, and returns the stored message's id. */
     public Result receive(Received message) {
+        if (message.body().length() > MAX_BODY_LENGTH) {
+            throw new InvalidInputException("body", "body is " + message.body().length() + " characters long; the maximum "
+                    + "is " + MAX_BODY_LENGTH + ". An SMS is at most 1,600 characters: send the message as received.");
+        }
         Optional<String> number = e164(message.from());
         InboundKind kind = number.isEmpty() ? InboundKind.IGNORED : classify(message.body());
         Keywords.Keyword keyword = number.isEmpty() ? null : keywords.match(message.body()).orElse(null);
@@ -135,7 +146,8 @@ public class InboundMessages {
             case OPT_OUT -> InboundKind.OPT_OUT;
             case OPT_IN -> InboundKind.OPT_IN;
             case HELP -> InboundKind.HELP;
-        }).orElseGet(() -> StopRequests.readsAsStopRequest(body) ? InboundKind.REVIEW : InboundKind.MESSAGE);
+        }).orElseGet(() -> StopRequests.readsAsStopRequest(body, keywords.optOutWords()) ? InboundKind.REVIEW
+                : InboundKind.MESSAGE);
     }
 
     private Optional<String> e164(String from) {

@@ -191,7 +191,8 @@ public class KeywordActions {
         // The keyword is matched again here, because an admin may have changed the lists since the message was stored.
         Optional<Keywords.Keyword> keyword = keywords.match(row.body());
         if (keyword.isEmpty()) {
-            InboundKind kind = StopRequests.readsAsStopRequest(row.body()) ? InboundKind.REVIEW : InboundKind.MESSAGE;
+            InboundKind kind = StopRequests.readsAsStopRequest(row.body(), keywords.optOutWords()) ? InboundKind.REVIEW
+                    : InboundKind.MESSAGE;
             return new Effect(kind, null, 0, null);
         }
         return switch (keyword.get().kind()) {
@@ -217,7 +218,7 @@ public class KeywordActions {
         List<ContactView> owners = owners(e164);
         List<ConsentRequest> requests = new ArrayList<>();
         Evidence evidence = Evidence.ofInboundSms(actor.keyword(), row.id());
-        for (long typeId : stopScope(store, owners)) {
+        for (long typeId : stopScope(owners, keyword)) {
             for (ContactView contact : owners) {
                 requests.add(ConsentRequest.byOperator(contact.id(), typeId, ConsentAction.OPT_OUT,
                         ConsentSource.SMS_KEYWORD, actor.kind(), actor.id(), evidence));
@@ -305,15 +306,25 @@ public class KeywordActions {
         return events.get(events.size() - 2).action() == ConsentAction.OPT_IN;
     }
 
-    /** Returns the types a STOP opts out of under the current scope setting. */
-    private List<Long> stopScope(InboundStore store, List<ContactView> owners) throws SQLException {
+    /**
+     * Returns the types an opt-out keyword (or an agent's opt-out, when {@code keyword} is null) opts out
+     * of under the current scope setting. A keyword that names everything, such as STOP ALL, opts out of
+     * every live type whatever the setting.
+     */
+    private List<Long> stopScope(List<ContactView> owners, Keywords.Keyword keyword) throws SQLException {
         List<Long> live = types.live(MessageType.SMS).stream().map(SubscriptionTypeView::id).toList();
-        if (settings.read().stopScope() == SmsSettings.StopScope.ALL_SMS || owners.isEmpty()) {
+        if (settings.read().stopScope() == SmsSettings.StopScope.ALL_SMS || owners.isEmpty()
+                || keyword != null && asksForAll(keyword.word())) {
             return live;
         }
         Optional<Long> lastSent = lastSentType(owners);
         // NOTE: a number that was never sent a campaign message has no last type, so the STOP covers every type.
         return lastSent.filter(live::contains).map(List::of).orElse(live);
+    }
+
+    /** Returns whether an opt-out keyword names everything: STOPALL, or a phrase ending in ALL such as STOP ALL. */
+    static boolean asksForAll(String word) {
+        return word.equals("STOPALL") || word.endsWith(" ALL");
     }
 
     private Optional<Long> lastSentType(List<ContactView> owners) throws SQLException {

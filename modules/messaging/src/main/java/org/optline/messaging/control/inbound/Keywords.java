@@ -22,8 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The keyword lists of {@code sms_keyword}: read for every inbound message from a copy that is at most
@@ -58,6 +60,12 @@ public class Keywords {
     public Optional<Keyword> match(String body) {
         String text = KeywordText.normalize(body);
         return text.isEmpty() ? Optional.empty() : Optional.ofNullable(current().byWord().get(text));
+    }
+
+    /** Returns the opt-out keywords in normalized form, from the cached lists. */
+    public Set<String> optOutWords() {
+        return current().byWord().values().stream().filter(keyword -> keyword.kind() == KeywordKind.OPT_OUT)
+                .map(Keyword::word).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Returns every keyword, sorted by kind, locale and word, read from the database now. */

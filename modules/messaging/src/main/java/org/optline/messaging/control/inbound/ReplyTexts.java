@@ -153,8 +153,8 @@ public class ReplyTexts {
     /**
      * Stores an admin's text for a kind and locale.
      *
-     * @throws InvalidInputException for an unknown kind or locale, an empty or too long text, or a
-     *                               placeholder the kind does not offer
+     * @throws InvalidInputException for an unknown kind or locale, an empty or too long text, a
+     *                               placeholder the kind does not offer, or a missing required one
      */
     public void save(String kindName, String locale, String text, String actor) {
         ReplyKind kind = kind(kindName);
@@ -172,6 +172,13 @@ public class ReplyTexts {
                     + String.join(", ", unknown) + ". A " + kind.label().toLowerCase(Locale.ROOT) + " may use "
                     + new TreeSet<>(kind.placeholders()).stream().map(name -> "{" + name + "}").toList()
                     .toString().replace("[", "").replace("]", "") + ".");
+        }
+        List<String> missing = kind.required().stream().filter(name -> !value.contains("{" + name + "}"))
+                .map(name -> "{" + name + "}").toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("text", "The text is missing " + String.join(" and ", missing) + ": "
+                    + kind.requiredBecause() + ", as the rules for SMS programs require. Add "
+                    + (missing.size() == 1 ? "it" : "them") + " to the text.");
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement("INSERT INTO sms_reply_text (kind, locale, text, "

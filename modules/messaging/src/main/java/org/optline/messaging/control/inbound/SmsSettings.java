@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.platform.ConflictException;
 import org.optline.platform.InvalidInputException;
+import org.optline.platform.MissingInputException;
 import org.optline.platform.Texts;
 
 import javax.sql.DataSource;
@@ -69,7 +70,7 @@ public class SmsSettings {
     /**
      * Saves the settings an admin edited.
      *
-     * @throws InvalidInputException for an empty or too long field or an unknown scope
+     * @throws InvalidInputException for an empty or too long field or a missing or unknown scope
      * @throws ConflictException     when another admin saved since {@code expectedVersion} was read
      */
     public Settings save(String businessName, String supportContact, String messageFrequency, String scope,
@@ -101,6 +102,10 @@ public class SmsSettings {
     }
 
     private static StopScope parseScope(String scope) {
+        if (scope == null || scope.isBlank()) {
+            throw new MissingInputException("stop_scope", "The STOP scope (stop_scope) is missing. Choose ALL_SMS "
+                    + "(every SMS subscription, the default) or LAST_SENT_TYPE.");
+        }
         for (StopScope value : StopScope.values()) {
             if (value.name().equals(scope)) {
                 return value;

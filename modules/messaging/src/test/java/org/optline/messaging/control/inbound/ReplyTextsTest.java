@@ -13,7 +13,9 @@ class ReplyTextsTest {
         for (ReplyKind kind : ReplyKind.values()) {
             for (String locale : ReplyTexts.LOCALES) {
                 String text = ReplyTexts.builtIn(kind, locale);
-                assertThat(text).as("%s in %s", kind, locale).contains("{business}");
+                for (String name : kind.required()) {
+                    assertThat(text).as("%s in %s", kind, locale).contains("{" + name + "}");
+                }
                 assertThat(text.length()).as("%s in %s", kind, locale).isLessThanOrEqualTo(ReplyTexts.MAX_LENGTH);
             }
         }

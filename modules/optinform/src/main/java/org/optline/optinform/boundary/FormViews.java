@@ -48,7 +48,7 @@ final class FormViews {
     /**
      * Returns the customer's view of a form: the confirmation once it was submitted, else the form.
      * The confirmation shows only the title and one line, so it skips the legal text, the phone help
-     * and a new idempotency key, and never asks for the default country.
+     * and a new idempotency key, and never reads the default country.
      *
      * @param contact        the contact the form is shown to, or null in the agent's preview
      * @param defaultCountry returns the region that numbers without a country code are read in; called

@@ -27,8 +27,8 @@ public final class LegalText {
             .addEnforcedAttribute("a", "target", "_blank");
 
     /**
-     * Links whose href the cleaner removed. The selector is parsed once, because parsing it cost more
-     * than the match; jsoup documents its evaluators as safe to share between threads.
+     * Links whose href the cleaner removed. The selector is parsed once, because parsing it on every
+     * call took most of the time spent selecting. Jsoup documents its evaluators as safe to share between threads.
      */
     private static final Evaluator LINK_WITHOUT_HREF = Selector.evaluatorOf("a:not([href])");
 

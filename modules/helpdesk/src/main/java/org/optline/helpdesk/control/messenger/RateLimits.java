@@ -129,7 +129,7 @@ public class RateLimits {
                 return 1;
             }
         }
-        // Neither an insert nor a returned count: read the counter, as the driver gave no value.
+        // The driver returned no count for an update, so the counter is read.
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT hits FROM messenger_rate_window WHERE bucket = ? AND window_start = ?")) {
             select.setString(1, key);

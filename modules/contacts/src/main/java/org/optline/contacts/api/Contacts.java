@@ -94,11 +94,11 @@ public class Contacts {
         requireUnique(contact, contact.id());
         contact.touch(clock.instant());
         flush(contact, id);
-        if (changes.has("phone") && !Objects.equals(previousPhone, contact.phone())) {
-            LOG.info(() -> "Contact " + id + " phone changed from " + PhoneNumber.mask(previousPhone) + " to "
-                    + PhoneNumber.mask(contact.phone()) + " by " + actor);
-        }
-        LOG.info(() -> "Contact " + id + " updated by " + actor + ", now version " + contact.version());
+        // One line per update; a changed phone number is named in it, masked.
+        String phoneChange = changes.has("phone") && !Objects.equals(previousPhone, contact.phone())
+                ? ", phone changed from " + PhoneNumber.mask(previousPhone) + " to " + PhoneNumber.mask(contact.phone())
+                : "";
+        LOG.info(() -> "Contact " + id + " updated by " + actor + ", now version " + contact.version() + phoneChange);
         return ContactRows.view(contact);
     }
 

@@ -37,7 +37,13 @@ public class MessengerTokens {
      * contact, so it is empty here too.
      */
     public Optional<MessengerVisitor> verify(String token) {
+        return verifyWithContact(token).map(VerifiedVisitor::visitor);
+    }
+
+    /** Checks a token like {@link #verify} and returns the visitor together with the contact it read. */
+    public Optional<VerifiedVisitor> verifyWithContact(String token) {
         return sessions.verify(token).flatMap(claims -> sessions.contactOf(claims)
-                .map(contact -> new MessengerVisitor(contact.id(), claims.origin(), claims.expiresAt())));
+                .map(contact -> new VerifiedVisitor(new MessengerVisitor(contact.id(), claims.origin(),
+                        claims.expiresAt()), contact)));
     }
 }

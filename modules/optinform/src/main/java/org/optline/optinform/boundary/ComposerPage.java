@@ -74,7 +74,7 @@ public class ComposerPage {
         SubscriptionTypeView type = forms.requireLiveType(typeId);
         FormContent content = FormContent.typed(title, button, legalText);
         return FormViews.render("optinform/preview.jte", Map.of(
-                "form", FormViews.preview(type, content, FormTexts.forLocale(Locale.ENGLISH), contacts.defaultCountry()),
+                "form", FormViews.preview(type, content, FormTexts.forLocale(Locale.ENGLISH), contacts::defaultCountry),
                 "defaultButton", content.button().isEmpty()));
     }
 

@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds the models of the form's views and renders them with the module's precompiled templates. */
 final class FormViews {
@@ -46,24 +47,21 @@ final class FormViews {
 
     /**
      * Returns the customer's view of a form: the confirmation once it was submitted, else the form.
+     * The confirmation shows only the title and one line, so it skips the legal text, the phone help
+     * and a new idempotency key, and never reads the default country.
      *
-     * @param contact the contact the form is shown to, or null in the agent's preview
+     * @param contact        the contact the form is shown to, or null in the agent's preview
+     * @param defaultCountry returns the region that numbers without a country code are read in; called
+     *                       only for a form that waits
      */
-    static CustomerFormModel customer(FormDetails form, ContactView contact, FormTexts texts, String defaultCountry,
-                                      String typedPhone, FormProblem problem) {
+    static CustomerFormModel customer(FormDetails form, ContactView contact, FormTexts texts,
+                                      Supplier<String> defaultCountry, String typedPhone, FormProblem problem) {
         boolean sms = form.type().map(type -> type.messageType() == MessageType.SMS).orElse(false);
         String typeName = form.type().map(type -> type.translationFor(Locale.forLanguageTag(texts.language())).name())
                 .orElse("");
-        String confirmation = null;
         if (form.state() == FormState.SUBMITTED) {
-            String phone = form.submission().map(FormDetails.Submitted::phone).orElse(null);
-            boolean awaiting = form.submission().map(FormDetails.Submitted::awaitingConfirmation).orElse(false);
-            if (awaiting && phone != null) {
-                confirmation = texts.get("form.confirmation.pending", typeName, PhoneNumber.mask(phone));
-            } else {
-                confirmation = phone == null ? texts.get("form.confirmation", typeName)
-                        : texts.get("form.confirmation.phone", typeName, PhoneNumber.mask(phone));
-            }
+            return new CustomerFormModel(form.id(), texts.language(), form.content().title(), null, "", null, null,
+                    sms, null, null, null, confirmation(form, texts, typeName), null, null, null, null);
         }
         String savedPhone = contact != null && contact.smsCapable() ? contact.maskedPhone() : null;
         String error = problem == null ? null : errorText(texts, problem, typedPhone);
@@ -71,13 +69,25 @@ final class FormViews {
                 form.content().shownButton(texts.get(FormTexts.DEFAULT_BUTTON)),
                 LegalText.sanitize(form.content().legalHtml()),
                 contact == null ? null : "/messenger/apps/optin_form/" + form.id() + "/submissions",
-                newIdempotencyKey(), sms, savedPhone, problem == null ? null : typedPhone, error, confirmation,
-                texts.get("form.phone.label"), texts.get("form.phone.help", null, null, null, texts.countryName(defaultCountry)),
+                newIdempotencyKey(), sms, savedPhone, problem == null ? null : typedPhone, error, null,
+                texts.get("form.phone.label"),
+                texts.get("form.phone.help", null, null, null, texts.countryName(defaultCountry.get())),
                 texts.get("form.phone.saved"), texts.get("form.phone.saved_help"));
     }
 
+    private static String confirmation(FormDetails form, FormTexts texts, String typeName) {
+        String phone = form.submission().map(FormDetails.Submitted::phone).orElse(null);
+        boolean awaiting = form.submission().map(FormDetails.Submitted::awaitingConfirmation).orElse(false);
+        if (awaiting && phone != null) {
+            return texts.get("form.confirmation.pending", typeName, PhoneNumber.mask(phone));
+        }
+        return phone == null ? texts.get("form.confirmation", typeName)
+                : texts.get("form.confirmation.phone", typeName, PhoneNumber.mask(phone));
+    }
+
     /** Returns the customer's view of a draft in the composer, as it is shown to a contact without a saved number. */
-    static CustomerFormModel preview(SubscriptionTypeView type, FormContent content, FormTexts texts, String defaultCountry) {
+    static CustomerFormModel preview(SubscriptionTypeView type, FormContent content, FormTexts texts,
+                                     Supplier<String> defaultCountry) {
         FormDetails draft = new FormDetails(0, 0, null, FormState.WAITING, type.id(), java.util.Optional.of(type), 0,
                 content, java.util.Optional.empty());
         return customer(draft, null, texts, defaultCountry, null, null);

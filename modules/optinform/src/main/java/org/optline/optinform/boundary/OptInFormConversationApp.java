@@ -73,7 +73,7 @@ public class OptInFormConversationApp implements ConversationApp {
         try {
             FormDetails form = submissions.requireOwnForm(part.appRef(), visitor.contactId());
             return FormViews.render("optinform/customer.jte", Map.of("form",
-                    FormViews.customer(form, contact.get(), texts, contacts.defaultCountry(), null, null)));
+                    FormViews.customer(form, contact.get(), texts, contacts::defaultCountry, null, null)));
         } catch (FormNotFoundException e) {
             return unavailable(texts);
         }

@@ -18,7 +18,7 @@ import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
 import org.optline.helpdesk.api.MessengerLimits;
 import org.optline.helpdesk.api.MessengerTokens;
-import org.optline.helpdesk.api.MessengerVisitor;
+import org.optline.helpdesk.api.VerifiedVisitor;
 import org.optline.optinform.api.OptInFormApp;
 import org.optline.optinform.control.FormDetails;
 import org.optline.optinform.control.FormInputException;
@@ -78,35 +78,36 @@ public class SubmissionsEndpoint {
             LOG.fine("Rejected an opt-in form submission from another origin");
             return Response.status(Response.Status.FORBIDDEN).entity("Forbidden.").type(MediaType.TEXT_PLAIN).build();
         }
-        Optional<MessengerVisitor> visitor = token == null ? Optional.empty() : tokens.verify(token);
+        // The check reads the visitor's contact, which this request then uses as it is.
+        Optional<VerifiedVisitor> visitor = token == null ? Optional.empty() : tokens.verifyWithContact(token);
         if (visitor.isEmpty()) {
             LOG.fine("Rejected an opt-in form submission without a valid messenger token");
             return Response.status(Response.Status.FORBIDDEN).entity("Forbidden.").type(MediaType.TEXT_PLAIN).build();
         }
-        limited = limits.admitByVisitor(visitor.get());
+        limited = limits.admitByVisitor(visitor.get().visitor());
         if (limited.isPresent()) {
             return limited.get();
         }
         Optional<Long> id = parseId(formId);
-        Optional<ContactView> contact = contacts.find(visitor.get().contactId());
-        if (id.isEmpty() || contact.isEmpty()) {
+        if (id.isEmpty()) {
             return notFound();
         }
+        ContactView contact = visitor.get().contact();
         // The form carries the language it was shown in, which the frame chose from the browser, so the
         // evidence names the texts the customer read. Without it, the contact's stored language is used.
         FormTexts texts = FormTexts.forContactLocale(shownLocale == null || shownLocale.isBlank()
-                ? contact.get().locale() : shownLocale);
-        SubmissionRequest submission = new SubmissionRequest(id.get(), contact.get().id(), idempotencyKey, phone,
+                ? contact.locale() : shownLocale);
+        SubmissionRequest submission = new SubmissionRequest(id.get(), contact.id(), idempotencyKey, phone,
                 request.getRemoteAddr(), userAgent(request), texts.language(), texts.get(FormTexts.DEFAULT_BUTTON));
         try {
             FormDetails form = submissions.submit(submission);
-            return Response.ok(customerView(form, contact.get(), texts, null, null)).build();
+            return Response.ok(customerView(form, contact, texts, null, null)).build();
         } catch (FormNotFoundException e) {
             return notFound();
         } catch (FormInputException e) {
             // The messenger frame's htmx swaps 4xx responses too, so the form shows the problem in place.
-            FormDetails form = submissions.requireOwnForm(id.get(), contact.get().id());
-            return Response.status(UNPROCESSABLE_CONTENT).entity(customerView(form, contact.get(), texts, e.typed(), e))
+            FormDetails form = submissions.requireOwnForm(id.get(), contact.id());
+            return Response.status(UNPROCESSABLE_CONTENT).entity(customerView(form, contact, texts, e.typed(), e))
                     .build();
         }
     }
@@ -114,7 +115,7 @@ public class SubmissionsEndpoint {
     private gg.jte.Content customerView(FormDetails form, ContactView contact, FormTexts texts, String typed,
                                         FormInputException problem) {
         return FormViews.render("optinform/customer.jte", Map.of("form", FormViews.customer(form, contact, texts,
-                contacts.defaultCountry(), typed, problem == null ? null : problem.problem())));
+                contacts::defaultCountry, typed, problem == null ? null : problem.problem())));
     }
 
     private static Response notFound() {

@@ -163,7 +163,9 @@ public class FormSubmissions {
                 + type.id() + (masked == null ? "" : " with " + masked) + ", consent event "
                 + (seq != null ? seq : awaiting ? "none (waiting for a YES by text)" : "none (already opted in)")
                 + ", form version " + version.id());
-        return forms.details(form);
+        // Everything the details hold is in hand, so they are built without reading the rows back.
+        return OptInForms.details(form, version, Optional.of(type),
+                Optional.of(new FormDetails.Submitted(phone, now, awaiting)));
     }
 
     /** Returns the line agents read in the conversation, such as "Ann opted in to Deals with +1******0142 in the opt-in form." */

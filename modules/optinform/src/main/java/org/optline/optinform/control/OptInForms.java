@@ -210,7 +210,6 @@ public class OptInForms {
 
     FormDetails details(OptInForm form) {
         FormVersion version = em.find(FormVersion.class, form.formVersionId());
-        FormContent content = new FormContent(version.title(), version.button(), version.legalHtml());
         Optional<FormDetails.Submitted> submitted = em.createQuery(
                         "SELECT s FROM FormSubmission s WHERE s.formId = :form ORDER BY s.id", FormSubmission.class)
                 .setParameter("form", form.id())
@@ -218,7 +217,13 @@ public class OptInForms {
                 .getResultStream()
                 .findFirst()
                 .map(s -> new FormDetails.Submitted(s.phone(), s.createdAt(), s.awaitingConfirmation()));
+        return details(form, version, types.find(form.subscriptionTypeId()), submitted);
+    }
+
+    static FormDetails details(OptInForm form, FormVersion version, Optional<SubscriptionTypeView> type,
+                               Optional<FormDetails.Submitted> submitted) {
+        FormContent content = new FormContent(version.title(), version.button(), version.legalHtml());
         return new FormDetails(form.id(), form.conversationId(), form.partId(), form.state(), form.subscriptionTypeId(),
-                types.find(form.subscriptionTypeId()), version.id(), content, submitted);
+                type, version.id(), content, submitted);
     }
 }

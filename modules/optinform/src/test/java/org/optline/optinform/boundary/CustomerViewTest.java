@@ -55,7 +55,7 @@ class CustomerViewTest {
     }
 
     private static Document render(FormDetails form, ContactView contact, Locale locale, String typed, FormProblem problem) {
-        return render(FormViews.customer(form, contact, FormTexts.forLocale(locale), "US", typed, problem));
+        return render(FormViews.customer(form, contact, FormTexts.forLocale(locale), () -> "US", typed, problem));
     }
 
     @Test

@@ -89,21 +89,7 @@ public class RateLimits {
         long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
         String key = bucketKey(kind, value);
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO messenger_rate_window "
-                    + "(bucket, window_start, hits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE hits = hits + 1")) {
-                upsert.setString(1, key);
-                upsert.setLong(2, windowStart);
-                upsert.executeUpdate();
-            }
-            int hits;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT hits FROM messenger_rate_window WHERE bucket = ? AND window_start = ?")) {
-                select.setString(1, key);
-                select.setLong(2, windowStart);
-                try (ResultSet row = select.executeQuery()) {
-                    hits = row.next() ? row.getInt(1) : 1;
-                }
-            }
+            int hits = count(connection, key, windowStart);
             if (counted.incrementAndGet() % PURGE_EVERY == 0) {
                 purge(connection, windowStart);
             }
@@ -117,6 +103,40 @@ public class RateLimits {
             return OptionalLong.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Counting a messenger request failed", e);
+        }
+    }
+
+    /**
+     * Adds one hit to the counter and returns its new value, in one statement. An update hands the new
+     * value back through {@code LAST_INSERT_ID(expr)}, which the server returns with the result as the
+     * generated key. The table has no auto-increment column, so an insert returns no key: that is the
+     * window's first hit.
+     */
+    private static int count(Connection connection, String key, long windowStart) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO messenger_rate_window "
+                + "(bucket, window_start, hits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
+            upsert.setString(1, key);
+            upsert.setLong(2, windowStart);
+            int affected = upsert.executeUpdate();
+            try (ResultSet generated = upsert.getGeneratedKeys()) {
+                long hits = generated.next() ? generated.getLong(1) : 0;
+                if (hits > 0) {
+                    return (int) Math.min(hits, Integer.MAX_VALUE);
+                }
+            }
+            if (affected == 1) {
+                return 1;
+            }
+        }
+        // The driver returned no count for an update, so the counter is read.
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT hits FROM messenger_rate_window WHERE bucket = ? AND window_start = ?")) {
+            select.setString(1, key);
+            select.setLong(2, windowStart);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : 1;
+            }
         }
     }
 

@@ -53,11 +53,12 @@ class OpenApiIT {
 
     /**
      * Documented response properties that no call of the public API can produce, by schema: conversation,
-     * message and shown texts come only from SMS, forms and the preference center, a failed job needs a
-     * broken database, and a problem needs a tampered consent chain.
+     * message and shown texts come only from SMS, forms and the preference center, keyword and inbound
+     * text only from a customer's text message (InboundSmsIT reads them from this endpoint), a failed job
+     * needs a broken database, and a problem needs a tampered consent chain.
      */
     private static final Map<String, Set<String>> UNREACHABLE_PROPERTIES = Map.of(
-            "ConsentEvent", Set.of("conversation_id", "message_id", "shown_text"),
+            "ConsentEvent", Set.of("conversation_id", "message_id", "shown_text", "keyword", "inbound_sms_id"),
             "BulkConsentJob", Set.of("failure"),
             "ConsentChainVerification", Set.of("problem"));
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Reads {@code sms_number_block}: the numbers that texted an opt-out keyword, or that the carrier reported
- * opted out, and have not texted an opt-in keyword since. Nothing but the answers the rules require goes
- * to such a number, whichever contact holds it now.
+ * opted out, and have not texted an opt-in keyword since. Such a number gets only the confirmations the
+ * rules require, whichever contact has it now.
  */
 @ApplicationScoped
 public class NumberBlocks {
@@ -30,7 +30,7 @@ public class NumberBlocks {
                      + "WHERE phone = ?")) {
             select.setString(1, e164);
             try (ResultSet row = select.executeQuery()) {
-                // The column holds UTC, whatever the JVM's time zone.
+                // The column stores UTC, whatever the JVM's time zone.
                 return row.next() ? Optional.of(row.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC))
                         : Optional.empty();
             }

@@ -31,7 +31,7 @@ public class InboundRecovery {
     private static final Logger LOG = Logger.getLogger(InboundRecovery.class.getName());
 
     private static final long POLL_SECONDS = 15;
-    /** How old an unhandled message must be before it is taken over, so that the webhook's own handling finishes first. */
+    /** The age in seconds at which an unhandled message is taken over, after the webhook's own handling had its time. */
     static final int GRACE_SECONDS = 30;
     private static final int BATCH = 50;
 

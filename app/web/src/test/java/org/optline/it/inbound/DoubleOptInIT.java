@@ -419,6 +419,38 @@ class DoubleOptInIT {
                 + "AND action = 'OPT_OUT'", contact, Long.parseLong(type))).containsExactly(Map.of("source", "CARRIER"));
         String page = admin.get(link).body();
         assertThat(page).contains("id=\"start-notice\"").contains("text START to the number that sent them");
+
+        // Switching the type on here records the customer's wish, but the carrier still blocks the number,
+        // so the page keeps telling them to text START.
+        String origin = "http://" + optline.base().getHost() + ":" + optline.base().getPort();
+        String formToken = PageSession.document(admin.get(link)).selectFirst("input[name=form_token]").attr("value");
+        HttpResponse<String> switchedOn = admin.post(link, Map.of("Origin", origin), "form_token", formToken,
+                "shown", type, "subscription", type);
+
+        assertThat(switchedOn.statusCode()).as(switchedOn.body()).isBetween(200, 399);
+        assertThat(rows("SELECT source FROM consent_event WHERE contact_id = ? AND subscription_type_id = ? "
+                + "ORDER BY seq DESC LIMIT 1", contact, Long.parseLong(type)))
+                .containsExactly(Map.of("source", "PREFERENCE_CENTER"));
+        assertThat(admin.get(link).body()).contains("id=\"start-notice\"");
+    }
+
+    @Test
+    void blockedNumberGetsNoConfirmationRequest() {
+        String type = smsType("Guarded " + unique(), true);
+        String phone = mobile();
+        assertThat(textIn(phone, "STOP").statusCode()).isEqualTo(200);
+        Poll.until("the STOP confirmation", WAIT, () -> messagesTo(phone), sent -> !sent.isEmpty());
+        long contact = contact(phone);
+
+        HttpResponse<String> requested = attach(contact, type);
+
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+        String state = Poll.until("the confirmation request to be settled", WAIT,
+                () -> rows("SELECT state FROM sms_notice WHERE contact_id = ? AND kind = 'DOUBLE_OPT_IN'", contact),
+                found -> !found.isEmpty() && !"PENDING".equals(found.getFirst().get("state"))
+                        && !"SENDING".equals(found.getFirst().get("state"))).getFirst().get("state").toString();
+        assertThat(state).isEqualTo("FAILED");
+        assertThat(messagesTo(phone)).as("only the STOP confirmation").hasSize(1);
     }
 
     /** Returns the path of the preference center link at the end of a sent message. */

@@ -209,15 +209,20 @@ class InboundSmsIT {
     @Test
     void agentReplyQueuedBeforeStopIsNotSent() throws Exception {
         Subscriber subscriber = subscriber("Replied");
-        // An agent's reply waits in the queue (due in a few seconds) when the customer texts STOP.
+        Inbound question = InboundSms.inbound("twilio", sms.text(subscriber.phone(), "When does the sale end?"));
+        long conversation = TestDatabase.number("SELECT conversation_id FROM sms_inbound WHERE id = ?", question.id());
+        long questionPart = TestDatabase.number("SELECT conversation_part_id FROM sms_inbound WHERE id = ?",
+                question.id());
+        // An agent's reply to it waits in the queue (due in a few seconds) when the customer texts STOP.
         try (Connection connection = TestDatabase.connect();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_notice (kind, to_number, "
-                     + "contact_id, body, state, not_before, idempotency_key, created_at, updated_at) VALUES "
-                     + "('AGENT_REPLY', ?, ?, 'Sure, here are the details', 'PENDING', "
+                     + "contact_id, body, conversation_part_id, state, not_before, idempotency_key, created_at, "
+                     + "updated_at) VALUES ('AGENT_REPLY', ?, ?, 'Sure, here are the details', ?, 'PENDING', "
                      + "UTC_TIMESTAMP(6) + INTERVAL 5 SECOND, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
             insert.setString(1, subscriber.phone());
             insert.setLong(2, subscriber.contact());
-            insert.setString(3, "test-reply-" + MessagingFixtures.unique());
+            insert.setLong(3, questionPart);
+            insert.setString(4, "test-reply-" + MessagingFixtures.unique());
             insert.executeUpdate();
         }
         sms.text(subscriber.phone(), "STOP");
@@ -230,6 +235,10 @@ class InboundSmsIT {
         assertThat(state).isEqualTo("FAILED");
         assertThat(outbox).hasSize(1);
         assertThat(outbox.getFirst()).contains("unsubscribed");
+        // The agent reads in the conversation that the reply did not go out.
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM conversation_part WHERE conversation_id = ? "
+                + "AND kind = 'EVENT' AND body LIKE 'The text message reply above was not delivered.%'", conversation))
+                .isEqualTo(1);
     }
 
     @Test

@@ -172,6 +172,24 @@ class SmsConversationsIT {
     }
 
     @Test
+    void tooLongReplyRejected() throws SQLException {
+        String number = randomMobile();
+        long contact = contact(number);
+        InboundConversation inbound = smsConversations.addInbound(inbound(number, "Tell me everything"), number,
+                contact, "Tell me everything").orElseThrow();
+
+        InvalidInputException rejected = assertThrows(InvalidInputException.class,
+                () -> conversations.addAgentMessage(inbound.conversationId(), AGENT, "x".repeat(1_601)));
+        PartView longest = conversations.addAgentMessage(inbound.conversationId(), AGENT, "y".repeat(1_600));
+
+        assertTrue(rejected.getMessage().contains("1601 characters"), rejected.getMessage());
+        assertTrue(rejected.getMessage().contains("at most 1600"), rejected.getMessage());
+        assertEquals(List.of(inbound.partId(), longest.id()),
+                conversations.parts(inbound.conversationId(), 0).stream().map(PartView::id).toList());
+        assertEquals(1, notices(number).size());
+    }
+
+    @Test
     void contactWithoutNumberRejected() {
         long contact = contacts.create(new ContactChanges().with("name", "No phone " + UUID.randomUUID()),
                 "SmsConversationsIT").id();

@@ -2,6 +2,8 @@ package org.optline.messaging.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.optline.subscriptions.api.ConsentSource;
+import org.optline.subscriptions.api.NumberBlockCheck;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,10 +20,24 @@ import java.util.Optional;
  * rules require, whichever contact has it now.
  */
 @ApplicationScoped
-public class NumberBlocks {
+public class NumberBlocks implements NumberBlockCheck {
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
+
+    @Override
+    public Optional<ConsentSource> blockedBy(String e164) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT source FROM sms_number_block "
+                     + "WHERE phone = ?")) {
+            select.setString(1, e164);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(ConsentSource.valueOf(row.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the block of a number failed: " + e.getMessage(), e);
+        }
+    }
 
     /** Returns since when {@code e164} is blocked, or empty when it is not. */
     public Optional<Instant> blockedSince(String e164) {

@@ -1,6 +1,7 @@
 package org.optline.subscriptions.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +23,11 @@ import org.optline.platform.web.StandalonePage;
 import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.subscriptions.api.ConsentOutcome;
 import org.optline.subscriptions.api.ConsentRequest;
+import org.optline.subscriptions.api.ConsentSource;
 import org.optline.subscriptions.api.ContactConsents;
 import org.optline.subscriptions.api.Evidence;
 import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.NumberBlockCheck;
 import org.optline.subscriptions.api.PreferenceLinks;
 import org.optline.subscriptions.api.ShownText;
 import org.optline.subscriptions.api.SubscriptionTypeView;
@@ -72,6 +75,9 @@ public class PreferenceCenterPage {
 
     @Inject
     ConsentLedger ledger;
+
+    @Inject
+    Instance<NumberBlockCheck> numberBlocks;
 
     @Inject
     @ConfigProperty(name = "optline.business.name", defaultValue = "Optline")
@@ -161,11 +167,22 @@ public class PreferenceCenterPage {
             types.find(typeId).ifPresent(type -> messageTypes.put(typeId, type.messageType()));
         }
         PreferenceCenterModel center = new PreferenceCenterModel(texts, businessName, items, "/p/" + token, "post",
-                PreferenceLinkTokens.formToken(token), message,
-                PreferenceChoices.optOutNeedingStart(customer.consents(), messageTypes));
+                PreferenceLinkTokens.formToken(token), message, startNeeded(customer.consents(), messageTypes));
         StandalonePage page = new StandalonePage(output -> SubscriptionTypesPage.TEMPLATES.render(
                 "preferences/center.jte", Map.of("center", center), output));
         return Response.status(status).entity(page).header("X-Robots-Tag", "noindex").build();
+    }
+
+    /**
+     * Returns what keeps the provider from texting the customer until they text START: the number's block
+     * when the messaging module keeps one (it stays after the customer switches types on here), else the
+     * source of the latest keyword or carrier opt-out among the states.
+     */
+    private ConsentSource startNeeded(ContactConsents consents, Map<Long, MessageType> messageTypes) {
+        if (numberBlocks.isResolvable() && consents.phone() != null) {
+            return numberBlocks.get().blockedBy(consents.phone()).orElse(null);
+        }
+        return PreferenceChoices.optOutNeedingStart(consents, messageTypes);
     }
 
     /**

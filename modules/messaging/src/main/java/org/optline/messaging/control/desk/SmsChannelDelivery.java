@@ -29,6 +29,9 @@ public class SmsChannelDelivery implements ChannelDelivery {
 
     private static final Logger LOG = Logger.getLogger(SmsChannelDelivery.class.getName());
 
+    /** The longest text a provider accepts as one message (Twilio's limit, also the campaign limit). */
+    static final int MAX_REPLY_LENGTH = 1_600;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -55,6 +58,12 @@ public class SmsChannelDelivery implements ChannelDelivery {
     public void deliver(ConversationView conversation, PartView part) {
         ContactView contact = contacts.find(conversation.contactId()).filter(ContactView::smsCapable)
                 .orElseThrow(() -> noNumber(conversation));
+        if (part.body().length() > MAX_REPLY_LENGTH) {
+            LOG.info(() -> "Agent reply in conversation " + conversation.id() + " rejected: " + part.body().length()
+                    + " characters");
+            throw new InvalidInputException("body", "The reply has " + part.body().length() + " characters, but a text "
+                    + "message carries at most " + MAX_REPLY_LENGTH + ". Shorten it or split it into several replies.");
+        }
         // A STOP that commits after this read finds the reply still queued: the notice worker checks the block
         // again before the gateway call. The reply does not take the number lock of inbound handling, because it
         // holds the conversation lock, which inbound handling takes after the number lock.

@@ -22,7 +22,7 @@ final class NoticeClaims {
      * @param inDoubt whether its previous owner died after starting the gateway call
      */
     record Claimed(long id, NoticeKind kind, String toNumber, String body, String idempotencyKey, int attempts,
-                   boolean inDoubt) {
+                   boolean inDoubt, Long partId) {
     }
 
     private final Connection connection;
@@ -63,14 +63,16 @@ final class NoticeClaims {
 
     private List<Claimed> select(String condition, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT id, kind, to_number, body, idempotency_key, "
-                + "attempts, state = 'SENDING' AND gateway_call_at IS NOT NULL FROM sms_notice WHERE " + condition
+                + "attempts, state = 'SENDING' AND gateway_call_at IS NOT NULL, conversation_part_id FROM sms_notice WHERE " + condition
                 + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setInt(1, limit);
             List<Claimed> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
+                    long partId = row.getLong(8);
                     rows.add(new Claimed(row.getLong(1), NoticeKind.valueOf(row.getString(2)), row.getString(3),
-                            row.getString(4), row.getString(5), row.getInt(6), row.getBoolean(7)));
+                            row.getString(4), row.getString(5), row.getInt(6), row.getBoolean(7),
+                            row.wasNull() ? null : partId));
                 }
             }
             return rows;

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.contacts.api.PhoneNumber;
+import org.optline.helpdesk.api.Conversations;
 import org.optline.messaging.api.SmsGateway;
 import org.optline.messaging.api.SmsGatewayException;
 import org.optline.messaging.control.Backoff;
@@ -23,8 +24,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -40,6 +44,9 @@ public class NoticeWorker {
     private static final long POLL_SECONDS = 1;
     static final int BATCH = 20;
 
+    /** The notices that never go to a number that texted STOP. */
+    private static final Set<NoticeKind> BLOCKED_KINDS = EnumSet.of(NoticeKind.AGENT_REPLY, NoticeKind.DOUBLE_OPT_IN);
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
 
@@ -54,6 +61,9 @@ public class NoticeWorker {
 
     @Inject
     NumberBlocks numberBlocks;
+
+    @Inject
+    Conversations conversations;
 
     @Inject
     Clock clock;
@@ -95,15 +105,17 @@ public class NoticeWorker {
                         + "provider's message log for this number.", null, notice.attempts(), null, now);
                 continue;
             }
-            Optional<Instant> blocked = notice.kind() == NoticeKind.AGENT_REPLY
+            // Confirmations of STOP and START and HELP answers go to a blocked number, as the rules require; an
+            // agent's reply or a double opt-in request does not, even when it was queued before the STOP.
+            Optional<Instant> blocked = BLOCKED_KINDS.contains(notice.kind())
                     ? numberBlocks.blockedSince(notice.toNumber())
                     : Optional.empty();
             if (blocked.isPresent()) {
-                // The number texted STOP after the agent's reply was queued: the reply may not go out.
-                record(notice, "FAILED", "Not sent: the number texted STOP at " + blocked.get() + ", after this reply "
-                        + "was written. It can be texted again after it texts START.", null, notice.attempts(), null, now);
-                LOG.info(() -> "SMS notice " + notice.id() + " (agent reply) not sent: " + PhoneNumber.mask(notice.toNumber())
-                        + " is blocked by an opt-out");
+                String detail = "Not sent: the number texted STOP (or its carrier reported an opt-out) at " + blocked.get()
+                        + ". It can be texted again after it texts START.";
+                record(notice, "FAILED", detail, null, notice.attempts(), null, now);
+                LOG.info(() -> "SMS notice " + notice.id() + " (" + notice.kind() + ") not sent: "
+                        + PhoneNumber.mask(notice.toNumber()) + " is blocked by an opt-out");
                 continue;
             }
             if (!run(connection -> new NoticeClaims(connection).markGatewayCall(notice, owner))) {
@@ -143,6 +155,19 @@ public class NoticeWorker {
         } else if (state.equals("SENT")) {
             LOG.info(() -> "SMS notice " + notice.id() + " sent to " + PhoneNumber.mask(notice.toNumber()) + " as "
                     + providerId);
+        } else if (state.equals("FAILED") && notice.partId() != null) {
+            tellAgent(notice, detail);
+        }
+    }
+
+    /** Adds a line under an agent's reply that did not go out, so the conversation does not show it as sent. */
+    private void tellAgent(NoticeClaims.Claimed notice, String detail) {
+        try {
+            conversations.part(notice.partId()).ifPresent(part -> conversations.addEvent(part.conversationId(),
+                    "The text message reply above was not delivered. " + detail));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "SMS notice " + notice.id() + " failed, and adding that to the conversation of part "
+                    + notice.partId() + " failed too", e);
         }
     }
 

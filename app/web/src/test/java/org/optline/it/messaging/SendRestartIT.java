@@ -12,6 +12,7 @@ import org.optline.it.support.TestCredentials;
 import org.optline.it.support.TestDatabase;
 
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +53,10 @@ class SendRestartIT {
     @Test
     void killedInstanceSendsEachMessageOnce() {
         String tag = "SendRestart" + UUID.randomUUID().toString().substring(0, 8);
-        List<Long> contacts = TestDatabase.insertContacts(tag, RECIPIENTS, "+819012345678");
+        // A number of its own per contact: a send texts each number once, whoever shares it.
+        int first = new SecureRandom().nextInt(9_000_000);
+        List<Long> contacts = TestDatabase.insertContacts(tag, RECIPIENTS, index -> "+81901" + String.format("%07d",
+                first + index));
         long send;
         long outboxAtKill;
         List<Long> claimedByDead;

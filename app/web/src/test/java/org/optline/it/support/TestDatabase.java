@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Plain JDBC on the database of the app under test (OPTLINE_DB_URL, _USER and _PASSWORD, which bin/test
@@ -40,6 +41,14 @@ public final class TestDatabase {
      * @param phone an E.164 mobile number for every contact, or null for none
      */
     public static List<Long> insertContacts(String tag, int count, String phone) {
+        return insertContacts(tag, count, index -> phone);
+    }
+
+    /**
+     * Inserts {@code count} users named {@code "<tag> <n>"}, the n-th with the number {@code phones}
+     * gives for n - 1, and returns their ids in ascending order.
+     */
+    public static List<Long> insertContacts(String tag, int count, IntFunction<String> phones) {
         try (Connection connection = connect()) {
             for (int start = 0; start < count; start += ROWS_PER_INSERT) {
                 int rows = Math.min(ROWS_PER_INSERT, count - start);
@@ -49,6 +58,7 @@ public final class TestDatabase {
                         + "(role, name, phone, phone_type, created_at, updated_at) VALUES " + values)) {
                     int index = 1;
                     for (int i = 0; i < rows; i++) {
+                        String phone = phones.apply(start + i);
                         insert.setString(index++, tag + " " + (start + i + 1));
                         insert.setString(index++, phone);
                         insert.setString(index++, phone == null ? null : "MOBILE");

@@ -54,9 +54,9 @@ class SendRestartIT {
     void killedInstanceSendsEachMessageOnce() {
         String tag = "SendRestart" + UUID.randomUUID().toString().substring(0, 8);
         // A number of its own per contact: a send texts each number once, whoever shares it.
-        int first = new SecureRandom().nextInt(9_000_000);
-        List<Long> contacts = TestDatabase.insertContacts(tag, RECIPIENTS, index -> "+81901" + String.format("%07d",
-                first + index));
+        int firstNumber = new SecureRandom().nextInt(9_000_000);
+        List<Long> contacts = TestDatabase.insertContactsWithPhones(tag, RECIPIENTS, index -> "+81901" + String.format("%07d",
+                firstNumber + index));
         long send;
         long outboxAtKill;
         List<Long> claimedByDead;

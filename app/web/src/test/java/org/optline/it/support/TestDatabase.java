@@ -41,14 +41,14 @@ public final class TestDatabase {
      * @param phone an E.164 mobile number for every contact, or null for none
      */
     public static List<Long> insertContacts(String tag, int count, String phone) {
-        return insertContacts(tag, count, index -> phone);
+        return insertContactsWithPhones(tag, count, index -> phone);
     }
 
     /**
      * Inserts {@code count} users named {@code "<tag> <n>"}, the n-th with the number {@code phones}
      * gives for n - 1, and returns their ids in ascending order.
      */
-    public static List<Long> insertContacts(String tag, int count, IntFunction<String> phones) {
+    public static List<Long> insertContactsWithPhones(String tag, int count, IntFunction<String> phones) {
         try (Connection connection = connect()) {
             for (int start = 0; start < count; start += ROWS_PER_INSERT) {
                 int rows = Math.min(ROWS_PER_INSERT, count - start);

@@ -175,7 +175,7 @@ public class ConsentLedger {
     }
 
     /** Returns whether {@code e} comes from a deadlock or lock wait timeout, which a retry may cure. */
-    static boolean isDeadlock(Throwable e) {
+    public static boolean isDeadlock(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
                     || sql.getErrorCode() == 1205)) {

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.optline.messaging.control.carrier.StatusReports;
 import org.optline.messaging.control.inbound.TwilioSignatures;
 
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -39,13 +40,9 @@ public class TwilioStatusWebhook {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response receive(MultivaluedMap<String, String> form, @Context HttpServletRequest request) {
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (!signatures.valid(request.getHeader("X-Twilio-Signature"), path, form)) {
-            LOG.warning(() -> "Rejected a Twilio status callback with a " + (request.getHeader("X-Twilio-Signature") == null
-                    ? "missing" : "wrong") + " X-Twilio-Signature" + (signatures.configured() ? ""
-                    : "; optline.twilio.auth-token is not set"));
-            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("Invalid or missing X-Twilio-Signature.").build();
+        Optional<Response> unsigned = TwilioRequests.rejectUnsigned(signatures, request, form, "Twilio status callback");
+        if (unsigned.isPresent()) {
+            return unsigned.get();
         }
         String messageId = form.getFirst("MessageSid");
         if (messageId == null || messageId.isBlank() || messageId.length() > 64) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.InvalidPhoneNumberException;
 import org.optline.contacts.api.PhoneNumber;
+import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.platform.InvalidInputException;
 
 import javax.sql.DataSource;
@@ -119,7 +120,7 @@ public class InboundMessages {
             try {
                 return actions.handle(inboundId, e164);
             } catch (RuntimeException e) {
-                if (attempt >= HANDLE_ATTEMPTS || !isDeadlock(e)) {
+                if (attempt >= HANDLE_ATTEMPTS || !ConsentLedger.isDeadlock(e)) {
                     throw e;
                 }
                 int failed = attempt;
@@ -127,17 +128,6 @@ public class InboundMessages {
                         + " of " + HANDLE_ATTEMPTS + ")");
             }
         }
-    }
-
-    /** Returns whether {@code e} comes from a deadlock or a lock wait timeout, which another attempt may cure. */
-    static boolean isDeadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
-                    || sql.getErrorCode() == 1205)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Returns what the message looks like before it is handled: a keyword kind, REVIEW or MESSAGE. */

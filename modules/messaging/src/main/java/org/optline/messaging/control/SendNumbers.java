@@ -24,7 +24,7 @@ public class SendNumbers {
      * Claims {@code e164} for the contact in the send, on the caller's transaction, and returns whether the
      * contact has the claim: true when it took it now or took it in an earlier attempt, false when
      * another recipient of the send has it. A concurrent claim of the same number waits for the first
-     * one's transaction and then sees it.
+     * one's transaction and then reads its row.
      */
     public boolean claimForSend(long sendId, String e164, long contactId) {
         try (Connection connection = dataSource.getConnection()) {

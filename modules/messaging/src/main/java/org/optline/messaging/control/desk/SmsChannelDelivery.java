@@ -29,7 +29,7 @@ public class SmsChannelDelivery implements ChannelDelivery {
 
     private static final Logger LOG = Logger.getLogger(SmsChannelDelivery.class.getName());
 
-    /** The longest text a provider accepts as one message (Twilio's limit, also the campaign limit). */
+    /** The maximum length of one message that Twilio accepts, also the campaign limit. */
     static final int MAX_REPLY_LENGTH = 1_600;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);

@@ -27,7 +27,7 @@ public class InboundMessages {
 
     private static final Logger LOG = Logger.getLogger(InboundMessages.class.getName());
 
-    /** Longest sender and recipient text stored, as the columns allow. */
+    /** The maximum sender and recipient lengths stored, as the columns allow. */
     static final int MAX_FROM = 64;
     static final int MAX_MESSAGE_ID = 64;
     static final int HANDLE_ATTEMPTS = 4;

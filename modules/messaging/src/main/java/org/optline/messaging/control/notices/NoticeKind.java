@@ -1,6 +1,6 @@
 package org.optline.messaging.control.notices;
 
-/** What a single text outside a campaign is for. */
+/** The purpose of a single text outside a campaign. */
 public enum NoticeKind {
     /** The one confirmation of an opt-out keyword such as STOP. */
     OPT_OUT,

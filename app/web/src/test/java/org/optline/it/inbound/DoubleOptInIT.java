@@ -15,6 +15,7 @@ import org.optline.it.support.PageSession;
 import org.optline.it.support.Poll;
 import org.optline.it.support.TestCredentials;
 import org.optline.it.support.TestDatabase;
+import org.optline.it.support.TestPhones;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +64,6 @@ class DoubleOptInIT {
     private static final String TOKEN = "double-opt-in-test-token";
     private static final String PUBLIC_URL = "https://optline.test";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static HttpServer twilio;
     private static LocalPayara optline;
@@ -129,13 +128,8 @@ class DoubleOptInIT {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Returns a random Icelandic mobile number. */
     private static String mobile() {
-        StringBuilder number = new StringBuilder("+35477");
-        for (int i = 0; i < 5; i++) {
-            number.append(RANDOM.nextInt(10));
-        }
-        return number.toString();
+        return TestPhones.icelandMobile();
     }
 
     /** Creates a live SMS opt-in type on the admin page, with double opt-in when asked, and returns its id. */

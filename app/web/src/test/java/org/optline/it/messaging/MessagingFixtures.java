@@ -7,9 +7,9 @@ import org.optline.it.support.Http;
 import org.optline.it.support.PageSession;
 import org.optline.it.support.Poll;
 import org.optline.it.support.TestDatabase;
+import org.optline.it.support.TestPhones;
 
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and reads with SQL what the send stored: recipient rows and the sandbox outbox.
  */
 final class MessagingFixtures {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiClient api;
     private final PageSession admin;
@@ -51,22 +49,14 @@ final class MessagingFixtures {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Returns a random Japanese mobile number (+81 90, Asia/Tokyo, UTC+9 all year). */
+    /** Returns an unused Japanese mobile number (+81 90, Asia/Tokyo, UTC+9 all year). */
     static String tokyoMobile() {
-        return "+8190" + (1 + RANDOM.nextInt(9)) + digits(7);
+        return TestPhones.tokyoMobile();
     }
 
-    /** Returns a random Icelandic mobile number (+354 77, Atlantic/Reykjavik, UTC all year). */
+    /** Returns an unused Icelandic mobile number (+354 77, Atlantic/Reykjavik, UTC all year). */
     static String icelandMobile() {
-        return "+35477" + digits(5);
-    }
-
-    private static String digits(int count) {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            digits.append(RANDOM.nextInt(10));
-        }
-        return digits.toString();
+        return TestPhones.icelandMobile();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.optline.it.support.LocalPayara;
 import org.optline.it.support.PageSession;
 import org.optline.it.support.Poll;
 import org.optline.it.support.TestDatabase;
+import org.optline.it.support.TestPhones;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -193,13 +194,8 @@ class SmsInboxBrowserIT {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Returns a random Japanese mobile number, which no contact has yet. */
     private static String randomMobile() {
-        StringBuilder number = new StringBuilder("+8190").append(1 + RANDOM.nextInt(9));
-        for (int i = 0; i < 7; i++) {
-            number.append(RANDOM.nextInt(10));
-        }
-        return number.toString();
+        return TestPhones.tokyoMobile();
     }
 
     /** Sets a marker on the window that a reload would remove. */

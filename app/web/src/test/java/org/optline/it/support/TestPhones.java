@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Random mobile numbers for tests that no contact, inbound text or number block of the test database
- * holds yet. The suite shares one database, and a STOP acts on every contact with the number, so two
+ * Random mobile numbers for tests that no contact, inbound text or number block in the test database
+ * has yet. The suite shares one database, and a STOP acts on every contact with the number, so two
  * tests that drew the same number would see each other's consent events.
  */
 public final class TestPhones {
@@ -42,6 +42,7 @@ public final class TestPhones {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No unused number starting " + prefix + " found in " + ATTEMPTS + " draws");
+        throw new IllegalStateException("No unused number with prefix " + prefix + " found in " + ATTEMPTS
+                + " draws; the test database has too many numbers with this prefix, so start from an empty one");
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.optline.subscriptions.api.ActorKind;
+import org.optline.subscriptions.api.BulkItemOutcome;
 import org.optline.subscriptions.api.ConsentAction;
 import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.subscriptions.api.ConsentOutcome;
@@ -30,8 +31,11 @@ import java.util.List;
  * the job's counts and the renewed lease commit together. A crash before the commit leaves the whole
  * chunk PENDING, to be done again; a committed chunk is never done again.
  *
- * <p>The job row is locked first and only while this instance owns the lease, so an instance that
- * lost its lease changes nothing, and another instance's claim waits until the chunk commits.
+ * <p>Several threads of the owning instance may process chunks of one job at once: each takes the
+ * next PENDING items that no other transaction holds ({@code FOR UPDATE SKIP LOCKED}), and the
+ * chunks of one job never share a contact. The job row is locked only at the end, by the update of
+ * its counts, which matches only while this instance owns the lease. An instance that lost its
+ * lease therefore rolls its chunk back, and another instance's claim waits until the chunk commits.
  */
 @ApplicationScoped
 public class BulkJobChunk {
@@ -60,26 +64,44 @@ public class BulkJobChunk {
     public record Finished(int changedCount, int alreadyCount, int refusedCount) implements Result {
     }
 
+    /** Every PENDING contact is in a chunk that another thread is processing, or another thread finished the job. */
+    public record Busy() implements Result {
+    }
+
     /** The job is no longer RUNNING under this owner's lease; nothing was changed. */
     public record LeaseLost() implements Result {
     }
 
     private record Job(long typeId, ConsentAction action, String overrideReason, String createdBy, ActorKind actorKind,
-                       int total, int changed, int already, int refused) {
+                       int total) {
     }
 
+    /**
+     * Thrown when the lease turned out to be lost at the end of a chunk, which rolls the chunk back.
+     * The worker takes it for {@link LeaseLost}.
+     */
+    static final class LeaseLostException extends RuntimeException {
+        LeaseLostException(long jobId) {
+            super("Bulk job " + jobId + " is no longer RUNNING under this instance's lease", null, false, false);
+        }
+    }
+
+    /**
+     * Records the next chunk, or finishes the job when nothing is left.
+     *
+     * @throws LeaseLostException when the lease was lost while the chunk was processed; nothing is changed
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result processNext(long jobId, String owner, int leaseSeconds) {
         try (Connection connection = dataSource.getConnection()) {
-            Job job = lock(connection, jobId, owner);
+            Job job = read(connection, jobId, owner);
             if (job == null) {
                 return new LeaseLost();
             }
             Instant now = clock.instant();
             List<Long> contactIds = pending(connection, jobId);
             if (contactIds.isEmpty()) {
-                finish(connection, jobId, now);
-                return new Finished(job.changed(), job.already(), job.refused());
+                return finishIfDone(connection, jobId, owner, now);
             }
             List<ConsentRequest> requests = new ArrayList<>(contactIds.size());
             for (long contactId : contactIds) {
@@ -88,18 +110,18 @@ public class BulkJobChunk {
             }
             ChunkTally tally = ChunkTally.of(ledger.recordAll(requests));
             markItems(connection, jobId, tally, now);
-            count(connection, jobId, tally, leaseSeconds);
-            int processed = job.changed() + job.already() + job.refused() + contactIds.size();
+            int processed = count(connection, jobId, owner, tally, leaseSeconds);
             return new Processed(tally, processed, job.total());
         } catch (SQLException e) {
             throw new ConsentStorageException(e);
         }
     }
 
-    private static Job lock(Connection connection, long jobId, String owner) throws SQLException {
+    /** Reads the job without locking it, or returns null when it is not RUNNING under this owner's lease. */
+    private static Job read(Connection connection, long jobId, String owner) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT subscription_type_id, action, override_reason, "
-                + "created_by, actor_kind, total_count, changed_count, already_count, refused_count FROM bulk_consent_job "
-                + "WHERE id = ? AND lease_owner = ? AND state = 'RUNNING' FOR UPDATE")) {
+                + "created_by, actor_kind, total_count FROM bulk_consent_job "
+                + "WHERE id = ? AND lease_owner = ? AND state = 'RUNNING'")) {
             select.setLong(1, jobId);
             select.setString(2, owner);
             try (ResultSet row = select.executeQuery()) {
@@ -107,15 +129,18 @@ public class BulkJobChunk {
                     return null;
                 }
                 return new Job(row.getLong(1), ConsentAction.valueOf(row.getString(2)), row.getString(3),
-                        row.getString(4), ActorKind.valueOf(row.getString(5)), row.getInt(6), row.getInt(7),
-                        row.getInt(8), row.getInt(9));
+                        row.getString(4), ActorKind.valueOf(row.getString(5)), row.getInt(6));
             }
         }
     }
 
+    /**
+     * Locks and returns the next PENDING items that no other transaction holds. At READ COMMITTED the
+     * skipped rows are those of chunks in flight, which their own threads finish.
+     */
     private static List<Long> pending(Connection connection, long jobId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT contact_id FROM bulk_consent_item "
-                + "WHERE job_id = ? AND outcome = 'PENDING' ORDER BY position LIMIT ? FOR UPDATE")) {
+                + "WHERE job_id = ? AND outcome = 'PENDING' ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setLong(1, jobId);
             select.setInt(2, SIZE);
             List<Long> ids = new ArrayList<>();
@@ -129,58 +154,130 @@ public class BulkJobChunk {
     }
 
     /**
-     * Marks the chunk's items in one statement that joins them to their outcomes: a batch of UPDATEs
-     * would cost one round trip per item. The count of matched rows proves that every item was still
-     * PENDING, so a chunk is never recorded twice.
+     * Marks the chunk's items: one UPDATE for the changed ones and one for those already so, each over a
+     * list of ids, and one that joins the refused ones to their reasons, which differ per contact. A
+     * batch of UPDATEs would cost one round trip per item. The count of matched rows proves that every
+     * item was still PENDING, so a chunk is never recorded twice.
      */
     private static void markItems(Connection connection, long jobId, ChunkTally tally, Instant now) throws SQLException {
         List<ChunkTally.ItemResult> items = tally.items();
-        if (items.isEmpty()) {
-            return;
+        int matched = 0;
+        for (BulkItemOutcome outcome : List.of(BulkItemOutcome.CHANGED, BulkItemOutcome.ALREADY)) {
+            List<Long> ids = items.stream().filter(item -> item.outcome() == outcome).map(ChunkTally.ItemResult::contactId)
+                    .toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_item SET outcome = ?, "
+                    + "processed_at = ? WHERE job_id = ? AND outcome = 'PENDING' AND contact_id IN ("
+                    + LedgerWriter.marks(ids.size()) + ")")) {
+                update.setString(1, outcome.name());
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setLong(3, jobId);
+                int index = 4;
+                for (long id : ids) {
+                    update.setLong(index++, id);
+                }
+                matched += update.executeUpdate();
+            }
         }
-        String outcomes = String.join(" UNION ALL ", Collections.nCopies(items.size(),
-                "SELECT ? AS contact_id, ? AS outcome, ? AS refusal_reason, ? AS refusal_message"));
-        try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_item i JOIN (" + outcomes
-                + ") o ON o.contact_id = i.contact_id SET i.outcome = o.outcome, i.refusal_reason = o.refusal_reason, "
-                + "i.refusal_message = o.refusal_message, i.processed_at = ? "
-                + "WHERE i.job_id = ? AND i.outcome = 'PENDING'")) {
-            int index = 1;
-            for (ChunkTally.ItemResult item : items) {
-                update.setLong(index++, item.contactId());
-                update.setString(index++, item.outcome().name());
-                update.setString(index++, item.refusalReason());
-                update.setString(index++, item.refusalMessage());
+        List<ChunkTally.ItemResult> refused = items.stream().filter(item -> item.outcome() == BulkItemOutcome.REFUSED)
+                .toList();
+        if (!refused.isEmpty()) {
+            String reasons = String.join(" UNION ALL ", Collections.nCopies(refused.size(),
+                    "SELECT ? AS contact_id, ? AS refusal_reason, ? AS refusal_message"));
+            try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_item i JOIN (" + reasons
+                    + ") r ON r.contact_id = i.contact_id SET i.outcome = 'REFUSED', i.refusal_reason = r.refusal_reason, "
+                    + "i.refusal_message = r.refusal_message, i.processed_at = ? "
+                    + "WHERE i.job_id = ? AND i.outcome = 'PENDING'")) {
+                int index = 1;
+                for (ChunkTally.ItemResult item : refused) {
+                    update.setLong(index++, item.contactId());
+                    update.setString(index++, item.refusalReason());
+                    update.setString(index++, item.refusalMessage());
+                }
+                update.setTimestamp(index++, Timestamp.from(now));
+                update.setLong(index, jobId);
+                matched += update.executeUpdate();
             }
-            update.setTimestamp(index++, Timestamp.from(now));
-            update.setLong(index, jobId);
-            int matched = update.executeUpdate();
-            if (matched != items.size()) {
-                throw new SQLException("Bulk job " + jobId + ": " + (items.size() - matched) + " items of this chunk were "
-                        + "no longer PENDING; the chunk is rolled back");
-            }
+        }
+        if (matched != items.size()) {
+            throw new SQLException("Bulk job " + jobId + ": " + (items.size() - matched) + " items of this chunk were "
+                    + "no longer PENDING; the chunk is rolled back");
         }
     }
 
-    private static void count(Connection connection, long jobId, ChunkTally tally, int leaseSeconds) throws SQLException {
+    /**
+     * Adds the chunk's counts and renews the lease, which locks the job row until the commit, and
+     * returns how many contacts are done. Throws when the lease is no longer this owner's.
+     */
+    private static int count(Connection connection, long jobId, String owner, ChunkTally tally, int leaseSeconds)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_job SET "
                 + "changed_count = changed_count + ?, already_count = already_count + ?, refused_count = refused_count + ?, "
                 + "lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, failed_attempts = 0, failure = NULL, "
-                + "version = version + 1 WHERE id = ?")) {
+                + "version = version + 1 WHERE id = ? AND lease_owner = ? AND state = 'RUNNING'")) {
             update.setInt(1, tally.changed());
             update.setInt(2, tally.already());
             update.setInt(3, tally.refused());
             update.setInt(4, leaseSeconds);
             update.setLong(5, jobId);
-            update.executeUpdate();
+            update.setString(6, owner);
+            if (update.executeUpdate() != 1) {
+                throw new LeaseLostException(jobId);
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT changed_count + already_count + refused_count FROM bulk_consent_job WHERE id = ?")) {
+            select.setLong(1, jobId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
         }
     }
 
-    private static void finish(Connection connection, long jobId, Instant now) throws SQLException {
+    /**
+     * Marks the job DONE when no item is PENDING any more, or answers {@link Busy} when the only PENDING
+     * items belong to chunks that other threads have not committed yet: their last thread finishes the job.
+     */
+    private static Result finishIfDone(Connection connection, long jobId, String owner, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM bulk_consent_item WHERE job_id = ? AND outcome = 'PENDING' LIMIT 1")) {
+            select.setLong(1, jobId);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    return new Busy();
+                }
+            }
+        }
         try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_job SET state = 'DONE', "
-                + "finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ?")) {
+                + "finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, version = version + 1 "
+                + "WHERE id = ? AND lease_owner = ? AND state = 'RUNNING'")) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setLong(2, jobId);
-            update.executeUpdate();
+            update.setString(3, owner);
+            if (update.executeUpdate() != 1) {
+                // Another thread of this instance may have finished the job a moment earlier.
+                return doneAlready(connection, jobId) ? new Busy() : new LeaseLost();
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT changed_count, already_count, refused_count FROM bulk_consent_job WHERE id = ?")) {
+            select.setLong(1, jobId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new Finished(row.getInt(1), row.getInt(2), row.getInt(3));
+            }
+        }
+    }
+
+    private static boolean doneAlready(Connection connection, long jobId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state FROM bulk_consent_job WHERE id = ?")) {
+            select.setLong(1, jobId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && "DONE".equals(row.getString(1));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.optline.subscriptions.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,10 +15,15 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +46,7 @@ public class BulkJobWorker {
 
     private static final long POLL_SECONDS = 1;
     private static final long STOP_WAIT_SECONDS = 30;
+    private static final int MAX_THREADS = 16;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
@@ -53,9 +60,17 @@ public class BulkJobWorker {
     @Inject
     Clock clock;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService lanes;
+
     @Inject
     @ConfigProperty(name = "optline.bulk.lease-seconds", defaultValue = "60")
     int leaseSeconds;
+
+    /** Threads that record chunks of one job at once. Chunks never share a contact, so they do not wait for each other. */
+    @Inject
+    @ConfigProperty(name = "optline.bulk.threads", defaultValue = "2")
+    int threads;
 
     private final String owner = instanceName();
     private final ReentrantLock working = new ReentrantLock();
@@ -68,8 +83,14 @@ public class BulkJobWorker {
                     + "outlasts a slow chunk");
             leaseSeconds = 5;
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            int given = threads;
+            threads = Math.clamp(threads, 1, MAX_THREADS);
+            LOG.warning(() -> "optline.bulk.threads is " + given + "; using " + threads + " (allowed: 1 to "
+                    + MAX_THREADS + ")");
+        }
         polling = executor.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
-        LOG.info(() -> "Bulk job worker " + owner + " started, lease " + leaseSeconds + " s");
+        LOG.info(() -> "Bulk job worker " + owner + " started, lease " + leaseSeconds + " s, " + threads + " thread(s) per job");
     }
 
     @PreDestroy
@@ -123,12 +144,45 @@ public class BulkJobWorker {
         }
     }
 
+    /**
+     * Works on a claimed job with {@code optline.bulk.threads} threads, each recording chunks until the
+     * job is done or over for this instance, and releases the lease when the instance stops first.
+     */
     private void work(long jobId) {
-        while (!stopping) {
+        AtomicBoolean over = new AtomicBoolean();
+        List<Future<?>> others = new ArrayList<>();
+        for (int lane = 1; lane < threads; lane++) {
+            others.add(lanes.submit(() -> lane(jobId, over)));
+        }
+        lane(jobId, over);
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "Bulk job " + jobId + ": a worker thread failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (stopping && !over.get()) {
+            release(jobId);
+        }
+    }
+
+    /**
+     * Records chunks of the job until none is left for this thread. {@code over} becomes true when the
+     * job is finished, failed or no longer this instance's, which stops the other threads too.
+     */
+    private void lane(long jobId, AtomicBoolean over) {
+        while (!stopping && !over.get()) {
             BulkJobChunk.Result result;
             try {
                 result = processWithRetry(jobId);
+            } catch (BulkJobChunk.LeaseLostException e) {
+                result = new BulkJobChunk.LeaseLost();
             } catch (RuntimeException e) {
+                over.set(true);
                 fail(jobId, e);
                 return;
             }
@@ -137,18 +191,22 @@ public class BulkJobWorker {
                         + " (changed " + chunk.tally().changed() + ", already so " + chunk.tally().already()
                         + ", refused " + chunk.tally().refused() + "), " + chunk.processedCount() + " of "
                         + chunk.totalCount() + " contacts done");
+                case BulkJobChunk.Busy busy -> {
+                    return;
+                }
                 case BulkJobChunk.Finished done -> {
+                    over.set(true);
                     LOG.info(() -> "Bulk job " + jobId + " done: changed " + done.changedCount() + ", already so "
                             + done.alreadyCount() + ", refused " + done.refusedCount());
                     return;
                 }
                 case BulkJobChunk.LeaseLost lost -> {
+                    over.set(true);
                     LOG.warning(() -> "Bulk job " + jobId + ": " + owner + " lost its lease; the new owner continues");
                     return;
                 }
             }
         }
-        release(jobId);
     }
 
     /** Processes one chunk, trying again at once after a deadlock, which rolled the whole chunk back. */
@@ -156,6 +214,8 @@ public class BulkJobWorker {
         for (int attempt = 1; ; attempt++) {
             try {
                 return chunks.processNext(jobId, owner, leaseSeconds);
+            } catch (BulkJobChunk.LeaseLostException e) {
+                throw e;
             } catch (RuntimeException e) {
                 if (attempt >= 4 || !SqlErrors.isDeadlock(e)) {
                     throw e;

@@ -319,6 +319,10 @@ class DoubleOptInIT {
                 .containsExactly(Map.of("kind", "CONFIRM"));
         assertThat(Http.json(api.get("/api/contacts/" + contact + "/subscriptions")).getJsonArray("data")).hasSize(1);
         assertThat(Http.json(api.get("/api/contacts/" + contact + "/consent_chain")).getBoolean("intact")).isTrue();
+        List<Map<String, String>> sent = Poll.until("the answer to YES", WAIT, () -> messagesTo(phone),
+                messages -> messages.size() >= 2);
+        assertThat(sent).as("the request and the answer to YES").hasSize(2);
+        assertThat(sent.getLast().get("Body")).contains("Your subscription is confirmed").doesNotContain("again");
     }
 
     @Test

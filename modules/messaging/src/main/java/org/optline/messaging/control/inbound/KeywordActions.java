@@ -284,8 +284,10 @@ public class KeywordActions {
             return new Effect(InboundKind.CONFIRM, keyword, 0, null);
         }
         List<ContactView> owners = owners(e164);
+        // A first confirmation reads differently from START's "subscribed again".
+        ReplyKind reply = changes > 0 ? ReplyKind.CONFIRMED : ReplyKind.OPT_IN;
         notices.enqueue(new Notices.Notice(NoticeKind.OPT_IN, e164, firstId(owners),
-                replyTexts.render(ReplyKind.OPT_IN, answerLocale(keyword, owners), Map.of()), row.id(), null));
+                replyTexts.render(reply, answerLocale(keyword, owners), Map.of()), row.id(), null));
         return new Effect(InboundKind.CONFIRM, keyword, changes, NoticeKind.OPT_IN);
     }
 

@@ -10,6 +10,8 @@ public enum ReplyKind {
             "the opt-out confirmation must name the business"),
     OPT_IN("Opt-in confirmation", Set.of("business", "support", "frequency"), List.of("business", "frequency"),
             "the opt-in confirmation must name the program and how often it texts"),
+    CONFIRMED("Double opt-in confirmed", Set.of("business", "support", "frequency"), List.of("business", "frequency"),
+            "the confirmation must name the program and how often it texts"),
     HELP("Help answer", Set.of("business", "support", "frequency"), List.of("business", "support"),
             "the help answer must name the business and a support contact"),
     DOUBLE_OPT_IN("Double opt-in request", Set.of("business", "support", "frequency", "subscription"),

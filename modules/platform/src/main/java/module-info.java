@@ -4,6 +4,7 @@
  */
 open module org.optline.platform {
     requires transitive gg.jte.runtime;
+    requires transitive jakarta.json;
     requires java.logging;
 
     exports org.optline.platform;

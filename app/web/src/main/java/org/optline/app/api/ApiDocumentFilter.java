@@ -1,6 +1,5 @@
 package org.optline.app.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -25,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Completes the OpenAPI document at {@code /openapi} after Payara has built it from the annotations
@@ -114,7 +115,7 @@ public class ApiDocumentFilter implements OASFilter {
         }
         for (MediaType mediaType : body.getContent().getMediaTypes().values()) {
             if (mediaType.getExample() instanceof String text && text.startsWith("{")) {
-                try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                try (JsonReader reader = JSON.createReader(new StringReader(text))) {
                     mediaType.setExample(plain(reader.readValue()));
                 }
             }

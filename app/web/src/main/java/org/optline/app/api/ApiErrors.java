@@ -1,11 +1,12 @@
 package org.optline.app.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Builds Intercom's error body: {@code {"type":"error.list","request_id":..,"errors":[{"code","message","field"}]}}.
@@ -39,17 +40,17 @@ public final class ApiErrors {
     }
 
     public static String body(String code, String message, String field, String requestId) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("code", code);
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("code", code);
         if (message != null) {
             error.add("message", message);
         }
         if (field != null) {
             error.add("field", field);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "error.list")
                 .add("request_id", requestId)
-                .add("errors", Json.createArrayBuilder().add(error))
+                .add("errors", JSON.createArrayBuilder().add(error))
                 .build()
                 .toString();
     }

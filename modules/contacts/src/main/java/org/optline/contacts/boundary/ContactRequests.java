@@ -1,6 +1,5 @@
 package org.optline.contacts.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Reads the JSON bodies and paging parameters of the contact endpoints. Every wrong value is rejected
@@ -231,7 +232,7 @@ final class ContactRequests {
             throw new InvalidInputException("body", "The request body has " + body.length()
                     + " characters; the maximum is " + MAX_BODY_CHARS + ".");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidInputException("body", "The request body is JSON but not an object. Send {...}.");

@@ -1,6 +1,5 @@
 package org.optline.contacts.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -10,6 +9,8 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Checks custom attributes and stores them as one JSON object. Values are strings, numbers, booleans
@@ -31,7 +32,7 @@ public final class CustomAttributes {
      * left.
      */
     public static String merge(String stored, Map<String, Object> changes) {
-        JsonObjectBuilder result = Json.createObjectBuilder(parse(stored));
+        JsonObjectBuilder result = JSON.createObjectBuilder(parse(stored));
         for (Map.Entry<String, Object> entry : changes.entrySet()) {
             String key = checkKey(entry.getKey());
             Object value = entry.getValue();
@@ -66,7 +67,7 @@ public final class CustomAttributes {
         if (stored == null || stored.isBlank()) {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
             return reader.readObject();
         }
     }

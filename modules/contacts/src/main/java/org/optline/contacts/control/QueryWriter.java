@@ -1,6 +1,5 @@
 package org.optline.contacts.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -8,6 +7,8 @@ import org.optline.contacts.api.ContactQuery;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Writes a {@link ContactQuery} as Intercom's search query JSON, the form {@link QueryParser} reads,
@@ -28,17 +29,17 @@ public final class QueryWriter {
         return switch (query) {
             case ContactQuery.All all -> JsonValue.NULL;
             case ContactQuery.Group group -> {
-                JsonArrayBuilder parts = Json.createArrayBuilder();
+                JsonArrayBuilder parts = JSON.createArrayBuilder();
                 for (ContactQuery part : group.parts()) {
                     if (part instanceof ContactQuery.All) {
                         throw new IllegalArgumentException("A group cannot contain a match-all query.");
                     }
                     parts.add(write(part));
                 }
-                yield Json.createObjectBuilder().add("operator", group.and() ? "AND" : "OR").add("value", parts).build();
+                yield JSON.createObjectBuilder().add("operator", group.and() ? "AND" : "OR").add("value", parts).build();
             }
             case ContactQuery.Condition condition -> {
-                JsonObjectBuilder object = Json.createObjectBuilder()
+                JsonObjectBuilder object = JSON.createObjectBuilder()
                         .add("field", condition.field())
                         .add("operator", condition.operator().symbol());
                 yield object.add("value", value(condition.value())).build();
@@ -49,13 +50,13 @@ public final class QueryWriter {
     private static JsonValue value(Object value) {
         return switch (value) {
             case null -> JsonValue.NULL;
-            case String text -> Json.createValue(text);
+            case String text -> JSON.createValue(text);
             case Boolean flag -> flag ? JsonValue.TRUE : JsonValue.FALSE;
-            case Long number -> Json.createValue(number);
-            case Integer number -> Json.createValue(number);
-            case Double number -> Json.createValue(BigDecimal.valueOf(number));
+            case Long number -> JSON.createValue(number);
+            case Integer number -> JSON.createValue(number);
+            case Double number -> JSON.createValue(BigDecimal.valueOf(number));
             case List<?> values -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 values.forEach(item -> array.add(value(item)));
                 yield array.build();
             }

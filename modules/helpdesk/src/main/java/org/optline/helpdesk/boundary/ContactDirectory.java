@@ -2,7 +2,6 @@ package org.optline.helpdesk.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.optline.contacts.api.ContactListFilter;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static org.optline.platform.Jsons.JSON;
 
 /** Finds the contacts that the inbox pages show, through the contacts module's API only. */
 @ApplicationScoped
@@ -33,9 +34,9 @@ class ContactDirectory {
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         distinct.forEach(id -> values.add(String.valueOf(id)));
-        JsonObject query = Json.createObjectBuilder()
+        JsonObject query = JSON.createObjectBuilder()
                 .add("field", "id")
                 .add("operator", "IN")
                 .add("value", values)

@@ -1,6 +1,5 @@
 package org.optline.messaging.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,6 +10,8 @@ import org.optline.contacts.api.ContactView;
 import java.io.StringReader;
 import java.util.Optional;
 import java.util.function.Function;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * The attribute values a message template reads from a contact. The first name is the name up to its
@@ -44,7 +45,7 @@ public final class ContactAttributes implements Function<String, Optional<String
             return Optional.empty();
         }
         if (custom == null) {
-            try (JsonReader reader = Json.createReader(new StringReader(contact.customAttributes()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(contact.customAttributes()))) {
                 custom = reader.readObject();
             } catch (JsonException | IllegalStateException e) {
                 custom = JsonValue.EMPTY_JSON_OBJECT;

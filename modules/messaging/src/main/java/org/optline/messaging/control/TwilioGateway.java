@@ -1,6 +1,5 @@
 package org.optline.messaging.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -23,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Sends through Twilio's Messages REST API: {@code POST {base}/2010-04-01/Accounts/{sid}/Messages.json},
@@ -140,7 +141,7 @@ public final class TwilioGateway implements SmsGateway {
     }
 
     private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return null;

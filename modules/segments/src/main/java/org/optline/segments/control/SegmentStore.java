@@ -3,7 +3,6 @@ package org.optline.segments.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -28,6 +27,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import static org.optline.platform.Jsons.JSON;
 
 /** Creates, changes, deletes and reads segments. */
 @ApplicationScoped
@@ -122,7 +123,7 @@ public class SegmentStore {
                     + " characters long; the maximum is " + MAX_CONDITIONS + ". Simplify them.");
         }
         JsonValue json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             json = reader.readValue();
         } catch (JsonParsingException e) {
             throw new InvalidInputException("conditions", "The conditions are not valid JSON (" + e.getMessage()
@@ -140,7 +141,7 @@ public class SegmentStore {
 
     private SegmentView view(Segment segment) {
         ContactQuery query = segment.conditions() == null ? new ContactQuery.All()
-                : Contacts.parseQuery(Json.createReader(new StringReader(segment.conditions())).readValue());
+                : Contacts.parseQuery(JSON.createReader(new StringReader(segment.conditions())).readValue());
         return new SegmentView(segment.id(), segment.name(), query, segment.createdBy(), segment.createdAt(),
                 segment.updatedAt(), segment.version());
     }

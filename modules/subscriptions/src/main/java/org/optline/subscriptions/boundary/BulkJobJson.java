@@ -1,6 +1,5 @@
 package org.optline.subscriptions.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -14,6 +13,8 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * A bulk consent job in the API, in the snake_case style of Intercom's objects: ids as strings, times in
@@ -107,7 +108,7 @@ public record BulkJobJson(
         if (json == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,6 +1,5 @@
 package org.optline.subscriptions.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -21,6 +20,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Reads the JSON bodies of the subscription type endpoints. Every wrong value is rejected with the
@@ -113,7 +114,7 @@ final class SubscriptionTypeRequests {
             throw new InvalidInputException("body", "The request body has " + body.length()
                     + " characters; the maximum is " + maxChars + ".");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidInputException("body", "The request body is JSON but not an object. Send {...}.");

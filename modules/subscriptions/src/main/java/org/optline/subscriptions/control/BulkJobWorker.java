@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.platform.StartupCompleted;
+import org.optline.subscriptions.api.ConsentLedger;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
@@ -217,7 +218,7 @@ public class BulkJobWorker {
             } catch (BulkJobChunk.LeaseLostException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= 4 || !SqlErrors.isDeadlock(e)) {
+                if (attempt >= 4 || !ConsentLedger.isDeadlock(e)) {
                     throw e;
                 }
                 int failed = attempt;

@@ -1,6 +1,5 @@
 package org.optline.subscriptions.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -8,6 +7,8 @@ import jakarta.json.JsonValue;
 import org.optline.contacts.api.ContactQuery;
 
 import java.util.List;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * Writes a {@link ContactQuery} in Intercom's query language, the form a bulk job stores its filter in
@@ -21,7 +22,7 @@ public final class QueryJson {
 
     public static JsonObject write(ContactQuery query) {
         return switch (query) {
-            case ContactQuery.All all -> Json.createObjectBuilder()
+            case ContactQuery.All all -> JSON.createObjectBuilder()
                     .add("field", "id").add("operator", ">").add("value", 0).build();
             case ContactQuery.Group group -> group(group);
             case ContactQuery.Condition condition -> condition(condition);
@@ -29,15 +30,15 @@ public final class QueryJson {
     }
 
     private static JsonObject group(ContactQuery.Group group) {
-        JsonArrayBuilder parts = Json.createArrayBuilder();
+        JsonArrayBuilder parts = JSON.createArrayBuilder();
         for (ContactQuery part : group.parts()) {
             parts.add(write(part));
         }
-        return Json.createObjectBuilder().add("operator", group.and() ? "AND" : "OR").add("value", parts).build();
+        return JSON.createObjectBuilder().add("operator", group.and() ? "AND" : "OR").add("value", parts).build();
     }
 
     private static JsonObject condition(ContactQuery.Condition condition) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("field", condition.field())
                 .add("operator", condition.operator().symbol());
         return json.add("value", value(condition.value())).build();
@@ -46,13 +47,13 @@ public final class QueryJson {
     private static JsonValue value(Object value) {
         return switch (value) {
             case null -> JsonValue.NULL;
-            case String text -> Json.createValue(text);
-            case Long number -> Json.createValue(number);
-            case Integer number -> Json.createValue(number);
-            case Double number -> Json.createValue(number);
+            case String text -> JSON.createValue(text);
+            case Long number -> JSON.createValue(number);
+            case Integer number -> JSON.createValue(number);
+            case Double number -> JSON.createValue(number);
             case Boolean flag -> flag ? JsonValue.TRUE : JsonValue.FALSE;
             case List<?> list -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 list.forEach(item -> array.add(value(item)));
                 yield array.build();
             }

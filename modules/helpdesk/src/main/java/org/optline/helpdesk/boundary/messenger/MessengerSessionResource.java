@@ -2,7 +2,6 @@ package org.optline.helpdesk.boundary.messenger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -32,6 +31,8 @@ import java.io.StringReader;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * {@code POST /messenger/session}: the widget script on an allow-listed site exchanges a visitor id, or
@@ -149,7 +150,7 @@ public class MessengerSessionResource {
     }
 
     private static Response.ResponseBuilder issued(String token, Locale locale) {
-        JsonObject answer = Json.createObjectBuilder()
+        JsonObject answer = JSON.createObjectBuilder()
                 .add("token", token)
                 .add("locale", locale.getLanguage())
                 .add("expires_in", MessengerTokens.LIFETIME.toSeconds())
@@ -172,7 +173,7 @@ public class MessengerSessionResource {
             throw new InvalidInputException("body", "The request body must be a JSON object of at "
                     + "most " + MAX_BODY_CHARS + " characters, such as {\"visitor_id\": \"...\"}.");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidInputException("body", "The request body is not a JSON object. "
@@ -197,6 +198,6 @@ public class MessengerSessionResource {
     }
 
     private static String error(String message) {
-        return Json.createObjectBuilder().add("error", message).build().toString();
+        return JSON.createObjectBuilder().add("error", message).build().toString();
     }
 }

@@ -2,7 +2,6 @@ package org.optline.messaging.boundary.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,6 +17,8 @@ import org.optline.platform.InvalidInputException;
 import org.optline.platform.MissingInputException;
 
 import java.io.StringReader;
+
+import static org.optline.platform.Jsons.JSON;
 
 /**
  * The inbound SMS webhook for providers other than Twilio: a JSON object
@@ -52,7 +53,7 @@ public class SmsInboundWebhook {
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json == null ? "" : json))) {
+        try (var reader = JSON.createReader(new StringReader(json == null ? "" : json))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidInputException("body", "The request body is not a JSON object. Send {\"id\": \"...\", "

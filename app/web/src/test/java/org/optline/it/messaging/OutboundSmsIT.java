@@ -312,4 +312,46 @@ class OutboundSmsIT {
             insert.executeUpdate();
         }
     }
+
+    @Test
+    @Order(7)
+    void adminEditsOptOutTextOfLocale() {
+        String tag = MessagingFixtures.unique();
+        String domain = "opt-out-" + tag + ".example.com";
+        String type = fixtures.smsType("Angebote " + tag, "opt_in", "live");
+        String segment = fixtures.segmentOfDomain("German " + tag, domain);
+        long greta = fixtures.contactInLanguage("Greta " + tag, "greta@" + domain, MessagingFixtures.tokyoMobile(), "de");
+        fixtures.attach(greta, type);
+        String text = "Antworte STOP <zum> Abmelden & mehr:";
+
+        HttpResponse<String> forged = admin.post("/admin/sms/opt-out", Map.of("HX-Request", "true"),
+                "locale", "de", "text", text);
+        HttpResponse<String> noStop = admin.htmxPost("/admin/sms/opt-out", "locale", "de", "text", "Antworte HALT zum Abmelden");
+        HttpResponse<String> tooLong = admin.htmxPost("/admin/sms/opt-out", "locale", "de", "text", "STOP " + "x".repeat(160));
+        HttpResponse<String> unknownLocale = admin.htmxPost("/admin/sms/opt-out", "locale", "it", "text", "Rispondi STOP");
+        try {
+            HttpResponse<String> saved = admin.htmxPost("/admin/sms/opt-out", "locale", "de", "text", text);
+            long send = fixtures.send("Hallo", type, segment);
+            MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+            List<Map.Entry<Long, OutboxMessage>> outbox = MessagingFixtures.outbox(send);
+            Document page = PageSession.document(admin.get("/admin/sms"));
+
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(noStop.statusCode()).isEqualTo(400);
+            assertThat(noStop.body()).contains("reply STOP");
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("165 characters long; the maximum is 160");
+            assertThat(unknownLocale.statusCode()).isEqualTo(400);
+            assertThat(unknownLocale.body()).contains("'it' has no built-in opt-out text");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(saved.body()).contains("Opt-out text saved.").doesNotContain("<zum>");
+            assertThat(page.getElementById("opt-out-de").attr("value")).isEqualTo(text);
+            assertThat(page.getElementById("opt-out-en").attr("value")).isEqualTo("Reply STOP to opt out or manage your texts:");
+            assertThat(outbox).extracting(Map.Entry::getKey).containsExactly(greta);
+            assertThat(outbox.getFirst().getValue().body()).startsWith("Hallo\n" + text + " " + PUBLIC_URL + "/p/");
+        } finally {
+            HttpResponse<String> reset = admin.htmxPost("/admin/sms/opt-out/reset", "locale", "de");
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        }
+    }
 }

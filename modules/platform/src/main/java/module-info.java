@@ -1,7 +1,7 @@
 /**
- * Shared kernel of Optline: the exceptions that every module throws for broken rules, the page
- * and template types with which modules hand their HTML to the app's layout, the background loop of
- * workers, and request rate limits counted in the database.
+ * Shared kernel of Optline: the exceptions that every module throws for broken rules, and the page
+ * and template types with which modules hand their HTML to the app's layout. It also contains the
+ * background loop of workers and the request rate limits, whose counters live in the database.
  */
 open module org.optline.platform {
     requires transitive gg.jte.runtime;

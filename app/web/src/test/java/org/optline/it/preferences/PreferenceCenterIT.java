@@ -287,7 +287,7 @@ class PreferenceCenterIT {
     }
 
     @Test
-    void requestsOverIpLimitGetSameAnswer() throws SQLException {
+    void requestsOverIpLimitGetSameResponse() throws SQLException {
         String type = liveType("Limited");
         long contact = contact("+447400100020", null);
         optInByApi(contact, type);
@@ -303,15 +303,15 @@ class PreferenceCenterIT {
                 limited = floodUntilLimited(valid, wrong, formToken);
             }
 
-            assertThat(limited).as("four 429 answers within one window").hasSize(4);
+            assertThat(limited).as("four 429 responses within one window").hasSize(4);
             HttpResponse<String> validGet = limited.get(0);
             HttpResponse<String> wrongGet = limited.get(3);
             assertThat(validGet.body()).contains("Too many requests").doesNotContain("Limited");
             assertThat(validGet.body()).isEqualTo(wrongGet.body());
             assertThat(validGet.headers().firstValue("Content-Type")).isEqualTo(wrongGet.headers().firstValue("Content-Type"));
-            for (HttpResponse<String> answer : limited) {
-                long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
-                assertThat(retryAfter).as(answer.request().method() + " " + answer.uri()).isBetween(1L, 60L);
+            for (HttpResponse<String> response : limited) {
+                long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+                assertThat(retryAfter).as(response.request().method() + " " + response.uri()).isBetween(1L, 60L);
             }
             assertThat(events(contact)).as("a rejected POST records nothing").hasSize(before);
         } finally {
@@ -321,7 +321,7 @@ class PreferenceCenterIT {
 
     /**
      * Sends GETs of {@code valid} until one gets 429, at most 125 (two windows of the default limit of 60),
-     * then a GET, HEAD and POST of {@code valid} and a GET of {@code wrong}. Returns those four answers
+     * then a GET, HEAD and POST of {@code valid} and a GET of {@code wrong}. Returns those four responses
      * when all four are 429, else an empty list.
      */
     private List<HttpResponse<String>> floodUntilLimited(String valid, String wrong, String formToken) {
@@ -333,13 +333,13 @@ class PreferenceCenterIT {
                 assertThat(response.statusCode()).as("request %d", i).isEqualTo(200);
             }
         }
-        assertThat(limited).as("a 429 answer within 125 requests").isTrue();
-        List<HttpResponse<String>> answers = List.of(
+        assertThat(limited).as("a 429 response within 125 requests").isTrue();
+        List<HttpResponse<String>> responses = List.of(
                 http.send(http.request(valid).header("Accept-Language", "en").GET().build()),
                 http.send(http.request(valid).method("HEAD", HttpRequest.BodyPublishers.noBody()).build()),
                 post(valid, origin(), "form_token", formToken, "unsubscribe_all", "true"),
                 http.send(http.request(wrong).header("Accept-Language", "en").GET().build()));
-        return answers.stream().allMatch(answer -> answer.statusCode() == 429) ? answers : List.of();
+        return responses.stream().allMatch(response -> response.statusCode() == 429) ? responses : List.of();
     }
 
     /** Deletes this address's preference center counters, so that the limit does not reach other tests. */

@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * <p>Two facts of the grouping come from outside the contact's own row, as the send decides them: a
  * blocked number (through {@link NumberBlockCheck}, which the messaging module implements), and an
  * earlier reachable contact of the audience with the same number. The second needs the consent rule
- * in SQL, which {@link #sendable} holds beside the one {@link #reachable} uses for send jobs.
+ * in SQL. {@link #sendable} states it there, beside the WHERE clause that {@link #reachable} uses for
+ * send jobs.
  */
 @ApplicationScoped
 public class AudienceQueries {

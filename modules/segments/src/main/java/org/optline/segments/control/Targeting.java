@@ -44,7 +44,7 @@ public final class Targeting {
     public record Contact(boolean hasPhone, LineType lineType, ConsentAction state, boolean consentForPhone,
                           boolean numberBlocked, boolean earlierSameNumber) {
 
-        /** A contact whose number is not blocked and shared with no earlier reachable contact. */
+        /** Creates a contact whose number is neither blocked nor shared with an earlier reachable contact. */
         public Contact(boolean hasPhone, LineType lineType, ConsentAction state, boolean consentForPhone) {
             this(hasPhone, lineType, state, consentForPhone, false, false);
         }

@@ -58,8 +58,8 @@ import java.util.stream.Collectors;
  * token and a deleted contact all get the same 404 page.
  *
  * <p>Every request, GET, HEAD and POST alike, first counts against its client IP address. Over the limit
- * the answer is a 429 with {@code Retry-After} and the same page for every link, sent before the link is
- * looked up, so that it does not tell a valid link from a wrong one.
+ * the response is a 429 with {@code Retry-After} and the same page for every link. It is sent before the
+ * link is looked up, so that it does not tell a valid link from a wrong one.
  */
 @Path("p/{token}")
 @ApplicationScoped
@@ -243,8 +243,8 @@ public class PreferenceCenterPage {
     }
 
     /**
-     * Counts the request against its client IP address and returns the 429 answer when the address is
-     * over the limit, else empty. The answer depends only on the request's language, never on the link.
+     * Counts the request against its client IP address and returns the 429 response when the address is
+     * over the limit, else empty. The response depends only on the request's language, never on the link.
      */
     private Optional<Response> limitByIp(HttpServletRequest http) {
         OptionalLong retryAfter = rateLimiter.hit("preference-ip", http.getRemoteAddr(), requestsPerIp);

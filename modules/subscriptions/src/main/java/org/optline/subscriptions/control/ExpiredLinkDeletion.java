@@ -35,7 +35,8 @@ public class ExpiredLinkDeletion {
     private static final Logger LOG = Logger.getLogger(ExpiredLinkDeletion.class.getName());
 
     private static final long POLL_SECONDS = 3600;
-    static final int BATCH = 5_000;
+    /** Maximum rows one DELETE statement removes. */
+    public static final int BATCH = 5_000;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;

@@ -96,6 +96,15 @@ final class MessagingFixtures {
         return Long.parseLong(Http.json(created).getString("id"));
     }
 
+    /** Creates a user contact whose texts are in {@code language}, such as de, and returns its id. */
+    long contactInLanguage(String name, String email, String phone, String language) {
+        String body = Json.createObjectBuilder().add("role", "user").add("name", name).add("email", email)
+                .add("phone", phone).add("language_override", language).build().toString();
+        HttpResponse<String> created = api.post("/api/contacts", body);
+        assertThat(created.statusCode()).as("creating contact %s: %s", name, created.body()).isEqualTo(200);
+        return Long.parseLong(Http.json(created).getString("id"));
+    }
+
     /** Attaches the type: opts the contact in to an opt-in type, or out of an opt-out type. */
     void attach(long contact, String type) {
         HttpResponse<String> response = api.post("/api/contacts/" + contact + "/subscriptions", "{\"id\":\"" + type + "\"}");

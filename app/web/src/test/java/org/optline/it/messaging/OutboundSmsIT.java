@@ -19,6 +19,9 @@ import org.optline.it.support.TestCredentials;
 import org.optline.it.support.TestDatabase;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -253,5 +256,102 @@ class OutboundSmsIT {
                 .containsExactlyInAnyOrder("SENT", "SKIPPED");
         assertThat(List.of(recipients.get(parent), recipients.get(child))).extracting(Recipient::reason)
                 .contains("DUPLICATE_NUMBER");
+    }
+
+    @Test
+    @Order(6)
+    void previewLeavesOutWhatSendSkipsByNumber() throws SQLException {
+        String tag = MessagingFixtures.unique();
+        String domain = "numbers-" + tag + ".example.com";
+        String type = fixtures.smsType("Numbers " + tag, "opt_in", "live");
+        String segment = fixtures.segmentOfDomain("Numbers " + tag, domain);
+        String shared = MessagingFixtures.tokyoMobile();
+        String stoppedPhone = MessagingFixtures.tokyoMobile();
+        String handedOn = MessagingFixtures.tokyoMobile();
+        long first = fixtures.contact("First " + tag, "first@" + domain, shared);
+        long second = fixtures.contact("Second " + tag, "second@" + domain, shared);
+        long stopped = fixtures.contact("Stopped " + tag, "stopped@" + domain, stoppedPhone);
+        long leaving = fixtures.contact("Leaving " + tag, "leaving@" + domain, handedOn);
+        long staying = fixtures.contact("Staying " + tag, "staying@" + domain, handedOn);
+        for (long contact : List.of(first, second, stopped, leaving, staying)) {
+            fixtures.attach(contact, type);
+        }
+        fixtures.detach(leaving, type);
+        blockNumber(stoppedPhone);
+        String body = "Numbers count once";
+
+        Document check = PageSession.document(admin.htmxPost("/admin/messages/check", "subscription_type_id", type,
+                "segment_id", segment, "body", body));
+        Document preview = PageSession.document(admin.htmxGet("/admin/segments/preview?type=" + type + "&segment=" + segment));
+        long send = fixtures.send(body, type, segment);
+        MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+        Map<Long, Recipient> recipients = MessagingFixtures.recipients(send);
+        List<Map.Entry<Long, OutboxMessage>> outbox = MessagingFixtures.outbox(send);
+
+        assertThat(check.selectFirst("#compose-audience").text()).isEqualTo("2 of 5 matching contacts will receive it");
+        assertThat(check.select("#compose-excluded li").eachText()).containsExactlyInAnyOrder(
+                "Number texted STOP (or carrier opt-out): 1", "Opted out: 1", "Shares a number with another recipient: 1");
+        assertThat(preview.selectFirst("#audience-reachable").text()).isEqualTo("2 of 5");
+        assertThat(preview.selectFirst("tr[data-reason=NUMBER_BLOCKED] td:nth-child(2)").text()).isEqualTo("1");
+        assertThat(preview.selectFirst("tr[data-reason=DUPLICATE_NUMBER] td:nth-child(2)").text()).isEqualTo("1");
+        assertThat(preview.select("[data-sample-contact]").eachAttr("data-sample-contact"))
+                .containsExactly(String.valueOf(first), String.valueOf(staying));
+        assertThat(outbox).extracting(Map.Entry::getKey).containsExactlyInAnyOrder(first, staying);
+        assertThat(recipients.get(second)).isEqualTo(new Recipient("SKIPPED", "DUPLICATE_NUMBER"));
+        assertThat(recipients.get(stopped)).isEqualTo(new Recipient("SKIPPED", "NUMBER_BLOCKED"));
+    }
+
+    /**
+     * Blocks a number with the row that a STOP texted from it leaves. InboundSmsIT covers how the
+     * webhook creates that row, so this test writes it directly.
+     */
+    private static void blockNumber(String phone) throws SQLException {
+        try (Connection connection = TestDatabase.connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sms_number_block (phone, source, blocked_at) VALUES (?, 'SMS_KEYWORD', UTC_TIMESTAMP(6))")) {
+            insert.setString(1, phone);
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void adminEditsOptOutTextOfLocale() {
+        String tag = MessagingFixtures.unique();
+        String domain = "opt-out-" + tag + ".example.com";
+        String type = fixtures.smsType("Angebote " + tag, "opt_in", "live");
+        String segment = fixtures.segmentOfDomain("German " + tag, domain);
+        long greta = fixtures.contactInLanguage("Greta " + tag, "greta@" + domain, MessagingFixtures.tokyoMobile(), "de");
+        fixtures.attach(greta, type);
+        String text = "Antworte STOP <zum> Abmelden & mehr:";
+
+        HttpResponse<String> forged = admin.post("/admin/sms/opt-out", Map.of("HX-Request", "true"),
+                "locale", "de", "text", text);
+        HttpResponse<String> noStop = admin.htmxPost("/admin/sms/opt-out", "locale", "de", "text", "Antworte HALT zum Abmelden");
+        HttpResponse<String> tooLong = admin.htmxPost("/admin/sms/opt-out", "locale", "de", "text", "STOP " + "x".repeat(160));
+        HttpResponse<String> unknownLocale = admin.htmxPost("/admin/sms/opt-out", "locale", "it", "text", "Rispondi STOP");
+        try {
+            HttpResponse<String> saved = admin.htmxPost("/admin/sms/opt-out", "locale", "de", "text", text);
+            long send = fixtures.send("Hallo", type, segment);
+            MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+            List<Map.Entry<Long, OutboxMessage>> outbox = MessagingFixtures.outbox(send);
+            Document page = PageSession.document(admin.get("/admin/sms"));
+
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(noStop.statusCode()).isEqualTo(400);
+            assertThat(noStop.body()).contains("reply STOP");
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("165 characters long; the maximum is 160");
+            assertThat(unknownLocale.statusCode()).isEqualTo(400);
+            assertThat(unknownLocale.body()).contains("'it' has no built-in opt-out text");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(saved.body()).contains("Opt-out text saved.").doesNotContain("<zum>");
+            assertThat(page.getElementById("opt-out-de").attr("value")).isEqualTo(text);
+            assertThat(page.getElementById("opt-out-en").attr("value")).isEqualTo("Reply STOP to opt out or manage your texts:");
+            assertThat(outbox).extracting(Map.Entry::getKey).containsExactly(greta);
+            assertThat(outbox.getFirst().getValue().body()).startsWith("Hallo\n" + text + " " + PUBLIC_URL + "/p/");
+        } finally {
+            HttpResponse<String> reset = admin.htmxPost("/admin/sms/opt-out/reset", "locale", "de");
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        }
     }
 }

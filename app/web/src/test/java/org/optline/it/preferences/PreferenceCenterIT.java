@@ -286,6 +286,70 @@ class PreferenceCenterIT {
         assertThat(fallback.title()).isEqualTo("Your text message preferences");
     }
 
+    @Test
+    void requestsOverIpLimitGetSameResponse() throws SQLException {
+        String type = liveType("Limited");
+        long contact = contact("+447400100020", null);
+        optInByApi(contact, type);
+        String valid = link(contact, Instant.parse("2099-01-01T00:00:00Z"));
+        String wrong = "/p/" + token();
+        clearPreferenceCounters();
+        String formToken = formToken(PageSession.document(http.send(http.request(valid).GET().build())));
+        int before = events(contact).size();
+        try {
+            List<HttpResponse<String>> limited = List.of();
+            // A one-minute window may end during a round, which resets the counter; a second round then fits in one window.
+            for (int round = 0; round < 3 && limited.isEmpty(); round++) {
+                limited = floodUntilLimited(valid, wrong, formToken);
+            }
+
+            assertThat(limited).as("four 429 responses within one window").hasSize(4);
+            HttpResponse<String> validGet = limited.get(0);
+            HttpResponse<String> wrongGet = limited.get(3);
+            assertThat(validGet.body()).contains("Too many requests").doesNotContain("Limited");
+            assertThat(validGet.body()).isEqualTo(wrongGet.body());
+            assertThat(validGet.headers().firstValue("Content-Type")).isEqualTo(wrongGet.headers().firstValue("Content-Type"));
+            for (HttpResponse<String> response : limited) {
+                long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+                assertThat(retryAfter).as(response.request().method() + " " + response.uri()).isBetween(1L, 60L);
+            }
+            assertThat(events(contact)).as("a rejected POST records nothing").hasSize(before);
+        } finally {
+            clearPreferenceCounters();
+        }
+    }
+
+    /**
+     * Sends GETs of {@code valid} until one gets 429, at most 125 (two windows of the default limit of 60),
+     * then a GET, HEAD and POST of {@code valid} and a GET of {@code wrong}. Returns those four responses
+     * when all four are 429, else an empty list.
+     */
+    private List<HttpResponse<String>> floodUntilLimited(String valid, String wrong, String formToken) {
+        boolean limited = false;
+        for (int i = 0; i < 125 && !limited; i++) {
+            HttpResponse<String> response = http.send(http.request(valid).GET().build());
+            limited = response.statusCode() == 429;
+            if (!limited) {
+                assertThat(response.statusCode()).as("request %d", i).isEqualTo(200);
+            }
+        }
+        assertThat(limited).as("a 429 response within 125 requests").isTrue();
+        List<HttpResponse<String>> responses = List.of(
+                http.send(http.request(valid).header("Accept-Language", "en").GET().build()),
+                http.send(http.request(valid).method("HEAD", HttpRequest.BodyPublishers.noBody()).build()),
+                post(valid, origin(), "form_token", formToken, "unsubscribe_all", "true"),
+                http.send(http.request(wrong).header("Accept-Language", "en").GET().build()));
+        return responses.stream().allMatch(response -> response.statusCode() == 429) ? responses : List.of();
+    }
+
+    /** Deletes this address's preference center counters, so that the limit does not reach other tests. */
+    private static void clearPreferenceCounters() throws SQLException {
+        try (Connection connection = TestDatabase.connect(); PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM rate_limit_window WHERE bucket LIKE 'preference-ip:%'")) {
+            delete.executeUpdate();
+        }
+    }
+
     private String liveType(String name) {
         String id = types.createSmsOptIn(name + " " + SubscriptionTypeFixtures.unique(), "Texts for " + name);
         types.putLive(id);

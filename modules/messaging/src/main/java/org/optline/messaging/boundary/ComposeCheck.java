@@ -21,9 +21,11 @@ public record ComposeCheck(String sampleText, SmsCounter.Count count, String err
             case NO_PHONE -> "No phone number";
             case INVALID_NUMBER -> "Invalid number";
             case LANDLINE -> "Landline";
+            case NUMBER_BLOCKED -> "Number texted STOP (or carrier opt-out)";
             case NOT_OPTED_IN -> "Not opted in";
             case OPTED_OUT -> "Opted out";
             case TYPE_NOT_LIVE -> "Subscription type not live";
+            case DUPLICATE_NUMBER -> "Shares a number with another recipient";
         };
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.optline.messaging.control.OptOutTexts;
 import org.optline.messaging.control.inbound.KeywordKind;
 import org.optline.messaging.control.inbound.Keywords;
 import org.optline.messaging.control.inbound.ReplyTexts;
@@ -25,8 +26,8 @@ import java.util.Map;
 
 /**
  * The admin page of the SMS program: the settings the answers name, the keyword lists per kind and
- * language, and the answer texts per kind and locale. Each form posts with htmx and gets the page's
- * content back with a status line.
+ * language, the answer texts per kind and locale, and the opt-out sentence that ends every outbound
+ * SMS per locale. Each form posts with htmx and gets the page's content back with a status line.
  */
 @Path("admin/sms")
 @ApplicationScoped
@@ -41,6 +42,9 @@ public class SmsSettingsPage {
 
     @Inject
     ReplyTexts replyTexts;
+
+    @Inject
+    OptOutTexts optOutTexts;
 
     @GET
     @Operation(hidden = true)
@@ -97,10 +101,29 @@ public class SmsSettingsPage {
         return content("Text reset to the built-in translation.");
     }
 
+    @POST
+    @Path("opt-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Content saveOptOutText(MultivaluedMap<String, String> form, @Context SecurityContext caller) {
+        optOutTexts.saveWorkspaceText(form.getFirst("locale"), form.getFirst("text"), actor(caller));
+        return content("Opt-out text saved.");
+    }
+
+    @POST
+    @Path("opt-out/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Content resetOptOutText(MultivaluedMap<String, String> form, @Context SecurityContext caller) {
+        optOutTexts.resetWorkspaceText(form.getFirst("locale"), actor(caller));
+        return content("Opt-out text reset to the built-in translation.");
+    }
+
     private Content content(String status) {
         List<Keywords.Keyword> words = keywords.list();
         return MessagesPage.render("messages/sms.jte", Map.of("settings", settings.read(), "keywords", words,
-                "kinds", List.of(KeywordKind.values()), "replies", replyTexts.list(), "status", status == null ? "" : status));
+                "kinds", List.of(KeywordKind.values()), "replies", replyTexts.list(),
+                "optOutTexts", optOutTexts.workspaceTexts(), "status", status == null ? "" : status));
     }
 
     private static long version(String value) {

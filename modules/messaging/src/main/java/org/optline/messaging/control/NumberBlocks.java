@@ -39,6 +39,11 @@ public class NumberBlocks implements NumberBlockCheck {
         }
     }
 
+    @Override
+    public String blockedSql(String phoneColumn) {
+        return "EXISTS (SELECT 1 FROM sms_number_block nb WHERE nb.phone = " + phoneColumn + ")";
+    }
+
     /** Returns since when {@code e164} is blocked, or empty when it is not. */
     public Optional<Instant> blockedSince(String e164) {
         try (Connection connection = dataSource.getConnection();

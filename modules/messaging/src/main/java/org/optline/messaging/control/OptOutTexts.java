@@ -2,6 +2,10 @@ package org.optline.messaging.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.optline.messaging.control.inbound.ReplyTexts;
+import org.optline.platform.InvalidInputException;
+import org.optline.platform.Texts;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -9,12 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The opt-out sentence that ends every SMS, before the preference link. It is looked up for the
@@ -29,12 +36,90 @@ public class OptOutTexts {
     /** The subscription type id under which the workspace's own texts are stored. */
     public static final long WORKSPACE = 0;
 
+    /** Maximum length in characters, the width of {@code sms_opt_out_text.text}. */
     public static final int MAX_LENGTH = 160;
+
+    /** The opt-out keyword as a word of its own, in capitals as carriers expect it in the instruction. */
+    private static final Pattern STOP_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])STOP(?![\\p{L}\\p{N}])");
 
     private static final String BUNDLE = "org.optline.messaging.boundary.MessagingTexts";
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The workspace's opt-out sentence in one locale, as the SMS admin page shows it.
+     *
+     * @param edited  whether an admin's text replaces the built-in translation
+     * @param builtIn the built-in translation of the locale
+     */
+    public record WorkspaceText(String locale, String text, boolean edited, String builtIn) {
+    }
+
+    /** Returns the workspace's opt-out sentence for each locale of {@link ReplyTexts#LOCALES}. */
+    public List<WorkspaceText> workspaceTexts() {
+        List<WorkspaceText> texts = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String locale : ReplyTexts.LOCALES) {
+                String builtIn = builtIn(Locale.forLanguageTag(locale));
+                Optional<String> stored = stored(connection, WORKSPACE, locale);
+                texts.add(new WorkspaceText(locale, stored.orElse(builtIn), stored.isPresent(), builtIn));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the opt-out texts failed: " + e.getMessage(), e);
+        }
+        return texts;
+    }
+
+    /**
+     * Validates and stores an admin's opt-out sentence of the workspace for one locale. It is used for
+     * every subscription type without a text of its own in that locale.
+     *
+     * @throws InvalidInputException for an unknown locale, or a text that is empty, too long, longer than
+     *                               one line or without the STOP instruction
+     */
+    public void saveWorkspaceText(String locale, String text, String actor) {
+        requireLocale(locale);
+        save(WORKSPACE, locale, validate(text), actor, clock.instant());
+    }
+
+    /** Removes an admin's opt-out sentence of the workspace, so that the built-in translation is used again. */
+    public void resetWorkspaceText(String locale, String actor) {
+        requireLocale(locale);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM sms_opt_out_text WHERE subscription_type_id = ? AND locale = ?")) {
+            delete.setLong(1, WORKSPACE);
+            delete.setString(2, locale);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Resetting the opt-out text failed: " + e.getMessage(), e);
+        }
+        LOG.info(() -> "Opt-out text of the workspace for locale " + locale + " reset to the built-in text by " + actor);
+    }
+
+    /**
+     * Returns the trimmed text when it can end every SMS: present, at most {@link #MAX_LENGTH} characters,
+     * one line, and with the word STOP, because every marketing text must tell the customer how to opt out
+     * by keyword.
+     *
+     * @throws InvalidInputException naming what is wrong and how to fix it
+     */
+    public static String validate(String text) {
+        String value = Texts.required("text", text, MAX_LENGTH);
+        if (value.contains("\n") || value.contains("\r")) {
+            throw new InvalidInputException("text", "The opt-out text must be one line, because the preference link "
+                    + "follows it on the same line. Remove the line breaks.");
+        }
+        if (!STOP_WORD.matcher(value).find()) {
+            throw new InvalidInputException("text", "The opt-out text must tell the customer to reply STOP, in "
+                    + "capitals, such as \"Reply STOP to opt out\". Add the word STOP to the text.");
+        }
+        return value;
+    }
 
     public String textFor(long typeId, String locale) {
         Locale wanted = locale == null || locale.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(locale);
@@ -78,6 +163,13 @@ public class OptOutTexts {
         }
         LOG.info(() -> "Opt-out text of " + (typeId == WORKSPACE ? "the workspace" : "subscription type " + typeId)
                 + " for locale " + locale + " changed by " + actor);
+    }
+
+    private static void requireLocale(String locale) {
+        if (!ReplyTexts.supported(locale)) {
+            throw new InvalidInputException("locale", "'" + locale + "' has no built-in opt-out text. Choose one of "
+                    + String.join(", ", ReplyTexts.LOCALES) + ".");
+        }
     }
 
     private static Optional<String> stored(Connection connection, long scope, String tag) throws SQLException {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * Segments and the audiences of sends: who matches a segment, and who of them may be texted under a
  * subscription type. A contact is reachable when it has a valid number that can take texts and the
  * type is live. An opt-in type also needs an explicit opt-in for that number, and an opt-out type
- * counts every contact until an explicit opt-out.
+ * counts every contact until an explicit opt-out. The preview also leaves out blocked numbers and all
+ * but the first contact of a shared number, as the send does when it sends.
  */
 @ApplicationScoped
 public class Audiences {
@@ -65,6 +66,8 @@ public class Audiences {
     /**
      * Returns the ids of the reachable contacts of a send, ascending, after {@code afterContactId}, at
      * most {@code limit}: the pages a send job walks through. A type that is not live reaches nobody.
+     * The pages include blocked numbers and every contact of a shared number, because the send checks
+     * both again when it sends each message.
      *
      * @throws SubscriptionTypeNotFoundException when the type does not exist
      * @throws SegmentNotFoundException          when the segment does not exist

@@ -42,9 +42,11 @@ public record PreviewModel(SubscriptionTypeView type, SegmentView segment, Audie
             case NO_PHONE -> "No phone number";
             case INVALID_NUMBER -> "Invalid number";
             case LANDLINE -> "Landline or other number that cannot take texts";
+            case NUMBER_BLOCKED -> "Number texted STOP (or carrier opt-out)";
             case NOT_OPTED_IN -> "Not opted in";
             case OPTED_OUT -> "Opted out";
             case TYPE_NOT_LIVE -> "Subscription type not live";
+            case DUPLICATE_NUMBER -> "Shares a number with another recipient";
         };
     }
 }

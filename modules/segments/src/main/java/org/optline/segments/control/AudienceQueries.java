@@ -2,6 +2,7 @@ package org.optline.segments.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.Contacts;
@@ -11,6 +12,7 @@ import org.optline.segments.api.AudiencePreview;
 import org.optline.segments.api.ExclusionReason;
 import org.optline.subscriptions.api.ConsentAction;
 import org.optline.subscriptions.api.ConsentType;
+import org.optline.subscriptions.api.NumberBlockCheck;
 import org.optline.subscriptions.api.State;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 
@@ -31,7 +33,13 @@ import java.util.stream.Collectors;
  * Counts and lists the audience of an SMS send in SQL. The preview groups the matching contacts by
  * what {@link Targeting} looks at (phone present, line type, explicit state, whether that state is
  * for the current number), so one pass over the segment returns a handful of rows that
- * {@link Targeting#exclusion} then sorts into reasons; the SQL contains no copy of the rule.
+ * {@link Targeting#exclusion} then sorts into reasons.
+ *
+ * <p>Two facts of the grouping come from outside the contact's own row, as the send decides them: a
+ * blocked number (through {@link NumberBlockCheck}, which the messaging module implements), and an
+ * earlier reachable contact of the audience with the same number. The second needs the consent rule
+ * in SQL. {@link #sendable} states it there, beside the WHERE clause that {@link #reachable} uses for
+ * send jobs.
  */
 @ApplicationScoped
 public class AudienceQueries {
@@ -46,6 +54,9 @@ public class AudienceQueries {
     @Inject
     Contacts contacts;
 
+    @Inject
+    Instance<NumberBlockCheck> numberBlocks;
+
     /**
      * Counts the contacts that match {@code segment} by the reason they are left out of a send under
      * {@code type}, and samples the first reachable ones by id.
@@ -57,30 +68,39 @@ public class AudienceQueries {
      */
     public AudiencePreview preview(SubscriptionTypeView type, ContactQuery segment, int sampleSize) {
         SqlCondition where = contacts.compile(segment);
-        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, s.state, s.phone <=> c.phone, COUNT(*), MIN(c.id) "
-                + "FROM contact c LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? "
-                + "WHERE c.deleted_at IS NULL AND (" + where.sql() + ") GROUP BY 1, 2, 3, 4";
         boolean live = type.state() == State.LIVE;
+        boolean optIn = type.consentType() == ConsentType.OPT_IN;
+        // Only an otherwise sendable contact can lose its message to an earlier one with the same number.
+        String earlier = live ? "CASE WHEN " + sendable("c", "s", optIn) + " THEN " + earlierSameNumber(optIn, where)
+                + " ELSE FALSE END" : "FALSE";
+        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, s.state, s.phone <=> c.phone, "
+                + "c.phone IS NOT NULL AND " + blockedSql("c.phone") + ", " + earlier + ", COUNT(*), MIN(c.id) "
+                + "FROM contact c LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? "
+                + "WHERE c.deleted_at IS NULL AND (" + where.sql() + ") GROUP BY 1, 2, 3, 4, 5, 6";
         long matching = 0;
         long reachable = 0;
         long firstReachable = Long.MAX_VALUE;
         Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, type.id());
-            bind(statement, 2, where.parameters());
+            int index = 1;
+            if (live) {
+                index = bindEarlierSameNumber(statement, index, type, where);
+            }
+            statement.setLong(index++, type.id());
+            bind(statement, index, where.parameters());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Targeting.Contact group = new Targeting.Contact(rows.getBoolean(1), lineType(rows.getString(2)),
-                            action(rows.getString(3)), rows.getBoolean(4));
-                    long count = rows.getLong(5);
+                            action(rows.getString(3)), rows.getBoolean(4), rows.getBoolean(5), rows.getBoolean(6));
+                    long count = rows.getLong(7);
                     matching += count;
                     Optional<ExclusionReason> reason = Targeting.exclusion(group, type.consentType(), live);
                     if (reason.isPresent()) {
                         excluded.merge(reason.get(), count, Long::sum);
                     } else {
                         reachable += count;
-                        firstReachable = Math.min(firstReachable, rows.getLong(6));
+                        firstReachable = Math.min(firstReachable, rows.getLong(8));
                     }
                 }
             }
@@ -88,8 +108,37 @@ public class AudienceQueries {
             throw new IllegalStateException("Counting the audience of type " + type.id() + " failed: " + e.getMessage(), e);
         }
         List<Long> sample = sampleSize > 0 && reachable > 0
-                ? reachable(type, segment, firstReachable - 1, sampleSize) : List.of();
+                ? sample(type, segment, firstReachable - 1, sampleSize) : List.of();
         return new AudiencePreview(matching, reachable, sample, excluded);
+    }
+
+    /**
+     * Returns the ids of the contacts after {@code afterContactId} that the preview counts as reachable,
+     * ascending, at most {@code limit}. Unlike {@link #reachable}, it leaves out blocked numbers and the
+     * later contacts of a shared number, which a send lists and then skips.
+     */
+    List<Long> sample(SubscriptionTypeView type, ContactQuery segment, long afterContactId, int limit) {
+        if (type.state() != State.LIVE) {
+            return List.of();
+        }
+        SqlCondition where = contacts.compile(segment);
+        boolean optIn = type.consentType() == ConsentType.OPT_IN;
+        String sql = "SELECT c.id FROM contact c "
+                + "LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? "
+                + "WHERE c.deleted_at IS NULL AND " + sendable("c", "s", optIn) + " AND NOT " + blockedSql("c.phone")
+                + " AND NOT " + earlierSameNumber(optIn, where)
+                + " AND (" + where.sql() + ") AND c.id > ? ORDER BY c.id LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, type.id());
+            int index = bindEarlierSameNumber(statement, 2, type, where);
+            index = bind(statement, index, where.parameters());
+            statement.setLong(index++, afterContactId);
+            statement.setInt(index, limit);
+            return ids(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sampling the audience of type " + type.id() + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** Returns the ids of the reachable contacts after {@code afterContactId}, ascending, at most {@code limit}. */
@@ -123,6 +172,58 @@ public class AudienceQueries {
         } catch (SQLException e) {
             throw new IllegalStateException("Listing the audience of type " + type.id() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the SQL condition that the contact aliased {@code contact}, with its consent state for the
+     * type left-joined as {@code state}, may be texted under a live type: a number with a line type
+     * that takes texts, and an opt-in for that number (opt-in type) or no opt-out (opt-out type).
+     * {@link Targeting} states the same rule for the grouped preview.
+     */
+    static String sendable(String contact, String state, boolean optIn) {
+        String number = contact + ".phone IS NOT NULL AND " + contact + ".phone_type IN (" + SMS_CAPABLE_TYPES + ")";
+        String consent = optIn
+                ? state + ".state = 'OPT_IN' AND " + state + ".phone = " + contact + ".phone"
+                : "(" + state + ".contact_id IS NULL OR " + state + ".state <> 'OPT_OUT')";
+        return "(" + number + " AND " + consent + ")";
+    }
+
+    /**
+     * Returns the SQL condition that a sendable contact of the segment with a lower id than {@code c.id}
+     * has the number {@code c.phone}. A send claims its recipients by ascending id and gives each number
+     * one message, so only the first such contact gets it. The segment's condition, written over the
+     * alias {@code c}, is checked in an inner query that gives the other contact that alias. Its
+     * parameters are bound by {@link #bindEarlierSameNumber}.
+     */
+    private static String earlierSameNumber(boolean optIn, SqlCondition where) {
+        return "EXISTS (SELECT 1 FROM contact d "
+                + "LEFT JOIN consent_state ds ON ds.contact_id = d.id AND ds.subscription_type_id = ? "
+                + "WHERE d.phone = c.phone AND d.id < c.id AND d.deleted_at IS NULL AND " + sendable("d", "ds", optIn)
+                + " AND EXISTS (SELECT 1 FROM contact c WHERE c.id = d.id AND (" + where.sql() + ")))";
+    }
+
+    private static int bindEarlierSameNumber(PreparedStatement statement, int first, SubscriptionTypeView type,
+                                             SqlCondition where) throws SQLException {
+        statement.setLong(first, type.id());
+        return bind(statement, first + 1, where.parameters());
+    }
+
+    /**
+     * Returns the SQL condition that the number in {@code phoneColumn} is blocked, or FALSE when no
+     * module keeps blocked numbers.
+     */
+    private String blockedSql(String phoneColumn) {
+        return numberBlocks.isResolvable() ? numberBlocks.get().blockedSql(phoneColumn) : "FALSE";
+    }
+
+    private static List<Long> ids(PreparedStatement statement) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     /** Reads a stored line type; a name this version does not know counts as no type, so the number as invalid. */

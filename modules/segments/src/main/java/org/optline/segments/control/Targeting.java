@@ -18,7 +18,11 @@ import java.util.Optional;
  *       does not follow a contact to a new number.</li>
  *   <li>An opt-out type counts every contact until an explicit opt-out, whatever number it was
  *       recorded for.</li>
+ *   <li>A number that texted STOP, or whose carrier reported an opt-out, gets nothing until it texts
+ *       START, whatever the contact's consent.</li>
  *   <li>Only a live type may be sent under.</li>
+ *   <li>A send texts each number once: of the reachable contacts that share a number, the one with the
+ *       lowest id gets the message, because a send claims its recipients in ascending id order.</li>
  * </ul>
  */
 public final class Targeting {
@@ -33,8 +37,17 @@ public final class Targeting {
      * @param lineType        the stored line type, or null when the number was stored without one
      * @param state           the contact's explicit state for the type, or null when it has none
      * @param consentForPhone whether the explicit state was recorded for the contact's current number
+     * @param numberBlocked   whether the contact's number is blocked because it texted STOP or its carrier
+     *                        reported an opt-out
+     * @param earlierSameNumber whether a reachable contact of the audience with a lower id has the same number
      */
-    public record Contact(boolean hasPhone, LineType lineType, ConsentAction state, boolean consentForPhone) {
+    public record Contact(boolean hasPhone, LineType lineType, ConsentAction state, boolean consentForPhone,
+                          boolean numberBlocked, boolean earlierSameNumber) {
+
+        /** Creates a contact whose number is neither blocked nor shared with an earlier reachable contact. */
+        public Contact(boolean hasPhone, LineType lineType, ConsentAction state, boolean consentForPhone) {
+            this(hasPhone, lineType, state, consentForPhone, false, false);
+        }
     }
 
     /**
@@ -53,6 +66,9 @@ public final class Targeting {
         if (!contact.lineType().smsCapable()) {
             return Optional.of(ExclusionReason.LANDLINE);
         }
+        if (contact.numberBlocked()) {
+            return Optional.of(ExclusionReason.NUMBER_BLOCKED);
+        }
         boolean optedIn = contact.state() == ConsentAction.OPT_IN && contact.consentForPhone();
         if (consentType == ConsentType.OPT_IN && contact.state() != ConsentAction.OPT_OUT && !optedIn) {
             return Optional.of(ExclusionReason.NOT_OPTED_IN);
@@ -62,6 +78,9 @@ public final class Targeting {
         }
         if (!typeLive) {
             return Optional.of(ExclusionReason.TYPE_NOT_LIVE);
+        }
+        if (contact.earlierSameNumber()) {
+            return Optional.of(ExclusionReason.DUPLICATE_NUMBER);
         }
         return Optional.empty();
     }

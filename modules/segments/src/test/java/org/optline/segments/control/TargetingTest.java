@@ -97,4 +97,32 @@ class TargetingTest {
         assertThat(Targeting.exclusion(MOBILE_NO_EVENT, OPT_IN, false)).hasValue(ExclusionReason.NOT_OPTED_IN);
         assertThat(Targeting.exclusion(MOBILE_OPTED_OUT, OPT_OUT, false)).hasValue(ExclusionReason.OPTED_OUT);
     }
+
+    @ParameterizedTest
+    @EnumSource(ConsentType.class)
+    void blockedNumberExcludesBeforeConsent(ConsentType consentType) {
+        Targeting.Contact optedIn = new Targeting.Contact(true, LineType.MOBILE, ConsentAction.OPT_IN, true, true, false);
+        Targeting.Contact optedOut = new Targeting.Contact(true, LineType.MOBILE, ConsentAction.OPT_OUT, true, true, false);
+
+        assertThat(Targeting.exclusion(optedIn, consentType, true)).hasValue(ExclusionReason.NUMBER_BLOCKED);
+        assertThat(Targeting.exclusion(optedOut, consentType, true)).hasValue(ExclusionReason.NUMBER_BLOCKED);
+    }
+
+    @Test
+    void blockedLandlineCountsAsLandline() {
+        Targeting.Contact contact = new Targeting.Contact(true, LineType.FIXED_LINE, ConsentAction.OPT_IN, true, true, false);
+
+        assertThat(Targeting.exclusion(contact, OPT_IN, true)).hasValue(ExclusionReason.LANDLINE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConsentType.class)
+    void sharedNumberExcludesOnlyOtherwiseReachable(ConsentType consentType) {
+        Targeting.Contact reachable = new Targeting.Contact(true, LineType.MOBILE, ConsentAction.OPT_IN, true, false, true);
+        Targeting.Contact optedOut = new Targeting.Contact(true, LineType.MOBILE, ConsentAction.OPT_OUT, true, false, true);
+
+        assertThat(Targeting.exclusion(reachable, consentType, true)).hasValue(ExclusionReason.DUPLICATE_NUMBER);
+        assertThat(Targeting.exclusion(optedOut, consentType, true)).hasValue(ExclusionReason.OPTED_OUT);
+        assertThat(Targeting.exclusion(reachable, consentType, false)).hasValue(ExclusionReason.TYPE_NOT_LIVE);
+    }
 }

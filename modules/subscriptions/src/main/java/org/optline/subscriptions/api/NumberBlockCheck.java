@@ -11,4 +11,11 @@ public interface NumberBlockCheck {
 
     /** Returns SMS_KEYWORD or CARRIER when {@code e164} is blocked, by what blocked it; empty otherwise. */
     Optional<ConsentSource> blockedBy(String e164);
+
+    /**
+     * Returns an SQL condition that is true when the number in {@code phoneColumn} is blocked, so that a
+     * query over many contacts checks them all in one statement, such as the segments module's
+     * audience preview. The caller passes a trusted column reference such as {@code c.phone}, never input.
+     */
+    String blockedSql(String phoneColumn);
 }

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  *
  * <p>Each call creates a new link with its own random token; only the token's hash is stored, so a
  * link cannot be shown again later. A link stays valid for {@code optline.preference-links.valid-days}
- * days (default 90, at least 60).
+ * days (default 90, at least 60). A background job deletes it some days after it expired
+ * ({@code optline.preference-links.delete-after-days}, default 30).
  */
 @ApplicationScoped
 public class PreferenceLinks {
@@ -58,7 +59,6 @@ public class PreferenceLinks {
      * contact id.
      */
     public Map<Long, String> pathsFor(Collection<Long> contactIds) {
-        // TODO: nothing deletes expired links yet; a daily job could delete rows by ix_preference_link_expires.
         Map<Long, String> tokens = new LinkedHashMap<>();
         for (long contactId : contactIds) {
             tokens.put(contactId, PreferenceLinkTokens.generate());

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
+import org.optline.platform.limits.RateLimiter;
 import org.optline.platform.web.StandalonePage;
 import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.subscriptions.api.ConsentOutcome;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -54,6 +56,10 @@ import java.util.stream.Collectors;
  * consent when it carries the page's form token, which only a holder of the link can compute; the CSRF
  * filter has already rejected posts from other sites by their {@code Origin}. A wrong, altered or expired
  * token and a deleted contact all get the same 404 page.
+ *
+ * <p>Every request, GET, HEAD and POST alike, first counts against its client IP address. Over the limit
+ * the response is a 429 with {@code Retry-After} and the same page for every link. It is sent before the
+ * link is looked up, so that it does not tell a valid link from a wrong one.
  */
 @Path("p/{token}")
 @ApplicationScoped
@@ -80,13 +86,25 @@ public class PreferenceCenterPage {
     Instance<NumberBlockCheck> numberBlocks;
 
     @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
     @ConfigProperty(name = "optline.business.name", defaultValue = "Optline")
     String businessName;
+
+    /** Maximum number of requests to {@code /p/*} per client IP address and minute, across all instances. */
+    @Inject
+    @ConfigProperty(name = "optline.preference-center.requests-per-ip-per-minute", defaultValue = "60")
+    int requestsPerIp;
 
     @GET
     @Operation(hidden = true)
     public Response show(@PathParam("token") String token, @QueryParam("saved") String saved,
                          @Context HttpServletRequest http) {
+        Optional<Response> limited = limitByIp(http);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         Optional<Customer> customer = customer(token);
         if (customer.isEmpty()) {
             return invalidLink(http);
@@ -103,6 +121,10 @@ public class PreferenceCenterPage {
     @Operation(hidden = true)
     public Response change(@PathParam("token") String token, MultivaluedMap<String, String> form,
                            @Context HttpServletRequest http) {
+        Optional<Response> limited = limitByIp(http);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         Optional<Customer> customer = customer(token);
         if (customer.isEmpty()) {
             return invalidLink(http);
@@ -216,9 +238,30 @@ public class PreferenceCenterPage {
 
     private Response invalidLink(HttpServletRequest http) {
         CustomerTexts texts = CustomerTexts.forLocale(CustomerLocales.resolve(null, http.getHeader("Accept-Language")));
+        return notice(Response.Status.NOT_FOUND, texts, texts.get("link.invalid.title"),
+                texts.get("link.invalid.body", businessName)).build();
+    }
+
+    /**
+     * Counts the request against its client IP address and returns the 429 response when the address is
+     * over the limit, else empty. The response depends only on the request's language, never on the link.
+     */
+    private Optional<Response> limitByIp(HttpServletRequest http) {
+        OptionalLong retryAfter = rateLimiter.hit("preference-ip", http.getRemoteAddr(), requestsPerIp);
+        if (retryAfter.isEmpty()) {
+            return Optional.empty();
+        }
+        CustomerTexts texts = CustomerTexts.forLocale(CustomerLocales.resolve(null, http.getHeader("Accept-Language")));
+        return Optional.of(notice(Response.Status.TOO_MANY_REQUESTS, texts, texts.get("link.limited.title"),
+                texts.get("link.limited.body")).header("Retry-After", Math.max(1, retryAfter.getAsLong())).build());
+    }
+
+    /** Starts a response with a page that shows only a title and a paragraph, in the locale of {@code texts}. */
+    private static Response.ResponseBuilder notice(Response.Status status, CustomerTexts texts, String title,
+                                                   String body) {
         StandalonePage page = new StandalonePage(output -> SubscriptionTypesPage.TEMPLATES.render(
-                "preferences/invalid.jte", Map.of("texts", texts, "businessName", businessName), output));
-        return Response.status(Response.Status.NOT_FOUND).entity(page).header("X-Robots-Tag", "noindex").build();
+                "preferences/notice.jte", Map.of("texts", texts, "title", title, "body", body), output));
+        return Response.status(status).entity(page).header("X-Robots-Tag", "noindex");
     }
 
     private static Set<Long> ids(List<String> values) {

@@ -95,13 +95,27 @@ class PreferenceCenterTemplateTest {
 
     @Test
     void invalidLinkPageTranslated() {
-        String german = render("preferences/invalid.jte",
-                Map.of("texts", CustomerTexts.forLocale(Locale.GERMAN), "businessName", "Acme"));
-        String english = render("preferences/invalid.jte",
-                Map.of("texts", CustomerTexts.forLocale(Locale.ENGLISH), "businessName", "Acme"));
+        String german = notice(Locale.GERMAN, "link.invalid.title", "link.invalid.body");
+        String english = notice(Locale.ENGLISH, "link.invalid.title", "link.invalid.body");
 
         assertThat(german).contains("Dieser Link funktioniert nicht").contains("SMS von Acme");
         assertThat(english).contains("This link does not work").contains("text message from Acme");
+    }
+
+    @Test
+    void limitedPageTranslatedAndEscaped() {
+        String french = notice(Locale.FRENCH, "link.limited.title", "link.limited.body");
+        String escaped = render("preferences/notice.jte", Map.of("texts", CustomerTexts.forLocale(Locale.ENGLISH),
+                "title", "<b>Title</b>", "body", "A & B"));
+
+        assertThat(french).contains("<html lang=\"fr\">").contains("<title>Trop de demandes</title>");
+        assertThat(escaped).contains("&lt;b&gt;Title&lt;/b&gt;").contains("A &amp; B").doesNotContain("<b>Title");
+    }
+
+    private static String notice(Locale locale, String titleKey, String bodyKey) {
+        CustomerTexts texts = CustomerTexts.forLocale(locale);
+        return render("preferences/notice.jte", Map.of("texts", texts, "title", texts.get(titleKey),
+                "body", texts.get(bodyKey, "Acme")));
     }
 
     @Test
@@ -109,7 +123,7 @@ class PreferenceCenterTemplateTest {
         List<String> keys = List.of("preferences.title", "preferences.intro", "preferences.empty",
                 "preferences.save", "preferences.unsubscribe_all", "preferences.unsubscribe_all_hint",
                 "preferences.saved", "preferences.refused", "preferences.form_expired", "preferences.carrier_start", "preferences.keyword_start",
-                "link.invalid.title", "link.invalid.body");
+                "link.invalid.title", "link.invalid.body", "link.limited.title", "link.limited.body");
         for (Locale locale : CustomerTexts.BUNDLED) {
             CustomerTexts texts = CustomerTexts.forLocale(locale);
             assertThat(texts.language()).isEqualTo(locale.getLanguage());

@@ -1,43 +1,21 @@
 package org.optline.helpdesk.control.messenger;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.platform.limits.RateLimiter;
 
-import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.util.HexFormat;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 
 /**
- * Counts messenger requests per client IP address and per visitor in fixed one-minute windows kept in
- * MariaDB, so that every app instance adds to the same counters and a limit holds across instances.
- * A counter's key is its kind followed by the hex SHA-256 of the counted value, so any value, of any
- * length or script, gets its own ASCII key of fixed length.
+ * The messenger's limits on requests per client IP address and per visitor, counted per minute by the
+ * platform's {@link RateLimiter}, so that a limit holds across instances.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
-    static final long WINDOW_SECONDS = 60;
-    /** Every this many counted requests, an instance deletes the windows that have ended. */
-    private static final long PURGE_EVERY = 500;
-
-    @Resource(lookup = "java:app/jdbc/optline")
-    DataSource dataSource;
-
     @Inject
-    Clock clock;
+    RateLimiter limiter;
 
     @Inject
     @ConfigProperty(name = "optline.messenger.requests-per-ip-per-minute", defaultValue = "600")
@@ -51,19 +29,17 @@ public class RateLimits {
     @ConfigProperty(name = "optline.messenger.failures-per-ip-per-minute", defaultValue = "120")
     int failuresPerIp;
 
-    private final AtomicLong counted = new AtomicLong();
-
     /**
      * Counts a request from the IP address {@code ip} and returns the seconds until the caller may try
      * again when the address went over its limit, or empty.
      */
     public OptionalLong hitByIp(String ip) {
-        return hit("ip", ip, perIp);
+        return limiter.hit("ip", ip, perIp);
     }
 
     /** Counts a request of the visitor {@code visitorKey}, such as {@code contact:42}, like {@link #hitByIp}. */
     public OptionalLong hitByVisitor(String visitorKey) {
-        return hit("visitor", visitorKey, perVisitor);
+        return limiter.hit("visitor", visitorKey, perVisitor);
     }
 
     /**
@@ -71,80 +47,6 @@ public class RateLimits {
      * the lower limit of failures, so that guessing costs the guesser and never the guessed user.
      */
     public OptionalLong hitFailureByIp(String ip) {
-        return hit("failure", ip, failuresPerIp);
-    }
-
-    /** Returns the key of the counter of {@code value}: {@code kind:} and the value's hex SHA-256. */
-    static String bucketKey(String kind, String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return kind + ":" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK offers no SHA-256", e);
-        }
-    }
-
-    private OptionalLong hit(String kind, String value, int limit) {
-        long now = clock.instant().getEpochSecond();
-        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
-        String key = bucketKey(kind, value);
-        try (Connection connection = dataSource.getConnection()) {
-            int hits = count(connection, key, windowStart);
-            if (counted.incrementAndGet() % PURGE_EVERY == 0) {
-                purge(connection, windowStart);
-            }
-            if (hits > limit) {
-                if (hits == limit + 1) {
-                    LOG.warning(() -> "Messenger rate limit of " + limit + " per minute reached by a " + kind
-                            + " counter; later requests in this minute are rejected without a log line");
-                }
-                return OptionalLong.of(windowStart + WINDOW_SECONDS - now);
-            }
-            return OptionalLong.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Counting a messenger request failed", e);
-        }
-    }
-
-    /**
-     * Adds one hit to the counter and returns its new value, in one statement. An update hands the new
-     * value back through {@code LAST_INSERT_ID(expr)}, which the server returns with the result as the
-     * generated key. The table has no auto-increment column, so an insert returns no key: that is the
-     * window's first hit.
-     */
-    private static int count(Connection connection, String key, long windowStart) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO messenger_rate_window "
-                + "(bucket, window_start, hits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)",
-                PreparedStatement.RETURN_GENERATED_KEYS)) {
-            upsert.setString(1, key);
-            upsert.setLong(2, windowStart);
-            int affected = upsert.executeUpdate();
-            try (ResultSet generated = upsert.getGeneratedKeys()) {
-                long hits = generated.next() ? generated.getLong(1) : 0;
-                if (hits > 0) {
-                    return (int) Math.min(hits, Integer.MAX_VALUE);
-                }
-            }
-            if (affected == 1) {
-                return 1;
-            }
-        }
-        // The driver returned no count for an update, so the counter is read.
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT hits FROM messenger_rate_window WHERE bucket = ? AND window_start = ?")) {
-            select.setString(1, key);
-            select.setLong(2, windowStart);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getInt(1) : 1;
-            }
-        }
-    }
-
-    private static void purge(Connection connection, long currentWindow) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM messenger_rate_window WHERE window_start < ?")) {
-            delete.setLong(1, currentWindow);
-            delete.executeUpdate();
-        }
+        return limiter.hit("failure", ip, failuresPerIp);
     }
 }

@@ -1,4 +1,4 @@
-package org.optline.helpdesk.control.messenger;
+package org.optline.platform.limits;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,15 +6,15 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RateLimitsTest {
+class RateLimiterTest {
 
-    /** The length of the bucket column in messenger_rate_window, which is ASCII. */
+    /** The length of the bucket column in rate_limit_window, which is ASCII. */
     private static final int BUCKET_COLUMN_LENGTH = 160;
 
     @Test
     void bucketKeyIsShortAscii() {
         for (String value : new String[]{"alice", "Ålice-Ünïcode-用户", "x".repeat(10_000), ""}) {
-            String key = RateLimits.bucketKey("identity", value);
+            String key = RateLimiter.bucketKey("identity", value);
 
             assertThat(key).as("key of %s", value).startsWith("identity:").hasSize("identity:".length() + 64);
             assertThat(StandardCharsets.US_ASCII.newEncoder().canEncode(key)).as("key of %s", value).isTrue();
@@ -26,11 +26,11 @@ class RateLimitsTest {
     void longValuesWithSamePrefixGetOwnKeys() {
         String prefix = "p".repeat(200);
 
-        assertThat(RateLimits.bucketKey("identity", prefix + "a")).isNotEqualTo(RateLimits.bucketKey("identity", prefix + "b"));
+        assertThat(RateLimiter.bucketKey("identity", prefix + "a")).isNotEqualTo(RateLimiter.bucketKey("identity", prefix + "b"));
     }
 
     @Test
     void kindsOfSameValueGetOwnKeys() {
-        assertThat(RateLimits.bucketKey("ip", "127.0.0.1")).isNotEqualTo(RateLimits.bucketKey("failure", "127.0.0.1"));
+        assertThat(RateLimiter.bucketKey("ip", "127.0.0.1")).isNotEqualTo(RateLimiter.bucketKey("failure", "127.0.0.1"));
     }
 }

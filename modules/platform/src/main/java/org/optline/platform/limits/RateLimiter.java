@@ -1,0 +1,124 @@
+package org.optline.platform.limits;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Counts requests per key in fixed one-minute windows kept in MariaDB ({@code rate_limit_window}), so
+ * that every app instance adds to the same counters and a limit holds across instances.
+ * A counter's key is its kind followed by the hex SHA-256 of the counted value, so any value, of any
+ * length or script, gets its own ASCII key of fixed length, and no client address is stored in clear.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+    public static final long WINDOW_SECONDS = 60;
+    /** Every this many counted requests, an instance deletes the windows that have ended. */
+    private static final long PURGE_EVERY = 500;
+
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicLong counted = new AtomicLong();
+
+    /**
+     * Counts one request of {@code value}, such as a client IP address, in the counter of {@code kind},
+     * such as {@code ip}. Returns the seconds until the current window ends when the counter went over
+     * {@code limit} requests per minute, else empty.
+     *
+     * @param kind an ASCII name of at most 95 characters that keeps this limit's counters apart from
+     *             other limits on the same values
+     */
+    public OptionalLong hit(String kind, String value, int limit) {
+        long now = clock.instant().getEpochSecond();
+        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
+        String key = bucketKey(kind, value);
+        try (Connection connection = dataSource.getConnection()) {
+            int hits = count(connection, key, windowStart);
+            if (counted.incrementAndGet() % PURGE_EVERY == 0) {
+                purge(connection, windowStart);
+            }
+            if (hits > limit) {
+                if (hits == limit + 1) {
+                    LOG.warning(() -> "Rate limit of " + limit + " requests per minute reached by a " + kind
+                            + " counter; later requests in this minute are rejected without a log line");
+                }
+                return OptionalLong.of(windowStart + WINDOW_SECONDS - now);
+            }
+            return OptionalLong.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting a " + kind + " request failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the key of the counter of {@code value}: {@code kind:} and the value's hex SHA-256. */
+    public static String bucketKey(String kind, String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return kind + ":" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK offers no SHA-256", e);
+        }
+    }
+
+    /**
+     * Adds one hit to the counter and returns its new value, in one statement. An update hands the new
+     * value back through {@code LAST_INSERT_ID(expr)}, which the server returns with the result as the
+     * generated key. The table has no auto-increment column, so an insert returns no key: that is the
+     * window's first hit.
+     */
+    private static int count(Connection connection, String key, long windowStart) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO rate_limit_window "
+                + "(bucket, window_start, hits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
+            upsert.setString(1, key);
+            upsert.setLong(2, windowStart);
+            int affected = upsert.executeUpdate();
+            try (ResultSet generated = upsert.getGeneratedKeys()) {
+                long hits = generated.next() ? generated.getLong(1) : 0;
+                if (hits > 0) {
+                    return (int) Math.min(hits, Integer.MAX_VALUE);
+                }
+            }
+            if (affected == 1) {
+                return 1;
+            }
+        }
+        // The driver returned no count for an update, so the counter is read.
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT hits FROM rate_limit_window WHERE bucket = ? AND window_start = ?")) {
+            select.setString(1, key);
+            select.setLong(2, windowStart);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : 1;
+            }
+        }
+    }
+
+    private static void purge(Connection connection, long currentWindow) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM rate_limit_window WHERE window_start < ?")) {
+            delete.setLong(1, currentWindow);
+            delete.executeUpdate();
+        }
+    }
+}

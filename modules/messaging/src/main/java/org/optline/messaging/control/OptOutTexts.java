@@ -39,6 +39,8 @@ public class OptOutTexts {
     /** Maximum length in characters, the width of {@code sms_opt_out_text.text}. */
     public static final int MAX_LENGTH = 160;
 
+    /** Any Unicode line break, including the line and paragraph separators U+2028 and U+2029. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     /** The opt-out keyword as a word of its own, in capitals as carriers expect it in the instruction. */
     private static final Pattern STOP_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])STOP(?![\\p{L}\\p{N}])");
 
@@ -110,7 +112,8 @@ public class OptOutTexts {
      */
     public static String validate(String text) {
         String value = Texts.required("text", text, MAX_LENGTH);
-        if (value.contains("\n") || value.contains("\r")) {
+        // Texts.required has rejected the other control characters, but U+2028 and U+2029 are not control characters.
+        if (LINE_BREAK.matcher(value).find()) {
             throw new InvalidInputException("text", "The opt-out text must be one line, because the preference link "
                     + "follows it on the same line. Remove the line breaks.");
         }

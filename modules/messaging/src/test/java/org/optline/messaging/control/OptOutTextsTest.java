@@ -55,9 +55,11 @@ class OptOutTextsTest {
                 .hasMessageContaining((OptOutTexts.MAX_LENGTH + 22) + " characters").hasMessageContaining("maximum is 160");
     }
 
-    @Test
-    void multiLineTextIsRejected() {
-        assertThatThrownBy(() -> OptOutTexts.validate("Reply STOP\nto opt out")).isInstanceOf(InvalidInputException.class)
+    @ParameterizedTest
+    @ValueSource(strings = {"Reply STOP\nto opt out", "Reply STOP\r\nto opt out", "Reply STOP\u2028to opt out",
+            "Reply STOP\u2029to opt out"})
+    void multiLineTextIsRejected(String text) {
+        assertThatThrownBy(() -> OptOutTexts.validate(text)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("one line");
     }
 

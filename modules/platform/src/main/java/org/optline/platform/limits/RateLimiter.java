@@ -13,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -68,6 +70,50 @@ public class RateLimiter {
         } catch (SQLException e) {
             throw new IllegalStateException("Counting a " + kind + " request failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns what a limit per client address counts for {@code address}, a literal IP address such as
+     * {@code HttpServletRequest.getRemoteAddr()} returns: an IPv4 address as it is, and an IPv6 address as
+     * its /64 network, such as {@code 2001:db8:0:1::/64}. An IPv6 subscriber usually gets a whole /64 and
+     * can send each request from another address in it. Any other value is returned unchanged.
+     */
+    public static String clientNetwork(String address) {
+        if (address == null || address.indexOf(':') < 0 || address.indexOf('.') >= 0) {
+            return address;
+        }
+        String literal = address.startsWith("[") && address.endsWith("]")
+                ? address.substring(1, address.length() - 1) : address;
+        int zone = literal.indexOf('%');
+        if (zone >= 0) {
+            literal = literal.substring(0, zone);
+        }
+        List<String> groups = ipv6Groups(literal);
+        if (groups.size() != 8 || !groups.stream().allMatch(group -> group.matches("[0-9A-Fa-f]{1,4}"))) {
+            return address;
+        }
+        StringBuilder network = new StringBuilder();
+        for (String group : groups.subList(0, 4)) {
+            network.append(Integer.toHexString(Integer.parseInt(group, 16))).append(':');
+        }
+        return network.append(":/64").toString();
+    }
+
+    /** Splits an IPv6 address into its groups, with the zero groups that {@code ::} replaces written out. */
+    private static List<String> ipv6Groups(String literal) {
+        int gap = literal.indexOf("::");
+        if (gap < 0) {
+            return List.of(literal.split(":", -1));
+        }
+        List<String> head = gap == 0 ? List.of() : List.of(literal.substring(0, gap).split(":", -1));
+        String tailText = literal.substring(gap + 2);
+        List<String> tail = tailText.isEmpty() ? List.of() : List.of(tailText.split(":", -1));
+        List<String> groups = new ArrayList<>(head);
+        for (int i = head.size() + tail.size(); i < 8; i++) {
+            groups.add("0");
+        }
+        groups.addAll(tail);
+        return groups;
     }
 
     /** Returns the key of the counter of {@code value}: {@code kind:} and the value's hex SHA-256. */

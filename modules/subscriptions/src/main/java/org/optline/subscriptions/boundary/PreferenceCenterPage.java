@@ -243,11 +243,13 @@ public class PreferenceCenterPage {
     }
 
     /**
-     * Counts the request against its client IP address and returns the 429 response when the address is
-     * over the limit, else empty. The response depends only on the request's language, never on the link.
+     * Counts the request against its client IP address, an IPv6 client by its /64 network, and returns the
+     * 429 response when the address is over the limit, else empty. The response depends only on the
+     * request's language, never on the link.
      */
     private Optional<Response> limitByIp(HttpServletRequest http) {
-        OptionalLong retryAfter = rateLimiter.hit("preference-ip", http.getRemoteAddr(), requestsPerIp);
+        OptionalLong retryAfter = rateLimiter.hit("preference-ip", RateLimiter.clientNetwork(http.getRemoteAddr()),
+                requestsPerIp);
         if (retryAfter.isEmpty()) {
             return Optional.empty();
         }

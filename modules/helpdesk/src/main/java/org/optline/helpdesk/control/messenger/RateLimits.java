@@ -30,11 +30,11 @@ public class RateLimits {
     int failuresPerIp;
 
     /**
-     * Counts a request from the IP address {@code ip} and returns the seconds until the caller may try
-     * again when the address went over its limit, or empty.
+     * Counts a request from the IP address {@code ip}, an IPv6 address by its /64 network, and returns the
+     * seconds until the caller may try again when the address went over its limit, or empty.
      */
     public OptionalLong hitByIp(String ip) {
-        return limiter.hit("ip", ip, perIp);
+        return limiter.hit("ip", RateLimiter.clientNetwork(ip), perIp);
     }
 
     /** Counts a request of the visitor {@code visitorKey}, such as {@code contact:42}, like {@link #hitByIp}. */
@@ -47,6 +47,6 @@ public class RateLimits {
      * the lower limit of failures, so that guessing costs the guesser and never the guessed user.
      */
     public OptionalLong hitFailureByIp(String ip) {
-        return limiter.hit("failure", ip, failuresPerIp);
+        return limiter.hit("failure", RateLimiter.clientNetwork(ip), failuresPerIp);
     }
 }

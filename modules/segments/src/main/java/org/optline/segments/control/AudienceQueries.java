@@ -36,10 +36,11 @@ import java.util.stream.Collectors;
  * {@link Targeting#exclusion} then sorts into reasons.
  *
  * <p>Two facts of the grouping come from outside the contact's own row, as the send decides them: a
- * blocked number (through {@link NumberBlockCheck}, which the messaging module implements), and an
- * earlier reachable contact of the audience with the same number. The second needs the consent rule
- * in SQL. {@link #sendable} states it there, beside the WHERE clause that {@link #reachable} uses for
- * send jobs.
+ * blocked number (through {@link NumberBlockCheck}, which the messaging module implements), and
+ * other reachable contacts of the audience with the same number. The second needs the consent rule in
+ * SQL: {@link #sendable} states it there, beside the WHERE clause that {@link #reachable} uses for send
+ * jobs. The preview counts the distinct numbers of the sendable contacts in the same pass, and the
+ * sample checks each candidate for an earlier contact with its number.
  */
 @ApplicationScoped
 public class AudienceQueries {
@@ -70,11 +71,15 @@ public class AudienceQueries {
         SqlCondition where = contacts.compile(segment);
         boolean live = type.state() == State.LIVE;
         boolean optIn = type.consentType() == ConsentType.OPT_IN;
-        // Only an otherwise sendable contact can lose its message to an earlier one with the same number.
-        String earlier = live ? "CASE WHEN " + sendable("c", "s", optIn) + " THEN " + earlierSameNumber(optIn, where)
-                + " ELSE FALSE END" : "FALSE";
-        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, s.state, s.phone <=> c.phone, "
-                + "c.phone IS NOT NULL AND " + blockedSql("c.phone") + ", " + earlier + ", COUNT(*), MIN(c.id) "
+        // The contacts a send would text form groups of their own, with the state columns fixed, so all
+        // contacts of one number share a group (its line type and block follow from the number). Each
+        // number gets one message, so a group's distinct numbers are reachable and the rest are shared.
+        String sendable = live ? sendable("c", "s", optIn) : "FALSE";
+        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, "
+                + "CASE WHEN " + sendable + " THEN " + (optIn ? "'OPT_IN'" : "NULL") + " ELSE s.state END, "
+                + "CASE WHEN " + sendable + " THEN " + optIn + " ELSE s.phone <=> c.phone END, "
+                + "c.phone IS NOT NULL AND " + blockedSql("c.phone") + ", " + sendable + ", COUNT(*), MIN(c.id), "
+                + "COUNT(DISTINCT CASE WHEN " + sendable + " THEN c.phone END) "
                 + "FROM contact c LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? "
                 + "WHERE c.deleted_at IS NULL AND (" + where.sql() + ") GROUP BY 1, 2, 3, 4, 5, 6";
         long matching = 0;
@@ -83,24 +88,24 @@ public class AudienceQueries {
         Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            if (live) {
-                index = bindEarlierSameNumber(statement, index, type, where);
-            }
-            statement.setLong(index++, type.id());
-            bind(statement, index, where.parameters());
+            statement.setLong(1, type.id());
+            bind(statement, 2, where.parameters());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Targeting.Contact group = new Targeting.Contact(rows.getBoolean(1), lineType(rows.getString(2)),
-                            action(rows.getString(3)), rows.getBoolean(4), rows.getBoolean(5), rows.getBoolean(6));
+                            action(rows.getString(3)), rows.getBoolean(4), rows.getBoolean(5), false);
                     long count = rows.getLong(7);
                     matching += count;
                     Optional<ExclusionReason> reason = Targeting.exclusion(group, type.consentType(), live);
                     if (reason.isPresent()) {
                         excluded.merge(reason.get(), count, Long::sum);
-                    } else {
-                        reachable += count;
-                        firstReachable = Math.min(firstReachable, rows.getLong(8));
+                        continue;
+                    }
+                    long numbers = rows.getBoolean(6) ? rows.getLong(9) : count;
+                    reachable += numbers;
+                    firstReachable = Math.min(firstReachable, rows.getLong(8));
+                    if (count > numbers) {
+                        excluded.merge(ExclusionReason.DUPLICATE_NUMBER, count - numbers, Long::sum);
                     }
                 }
             }

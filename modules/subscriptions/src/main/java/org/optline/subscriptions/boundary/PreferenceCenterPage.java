@@ -1,5 +1,6 @@
 package org.optline.subscriptions.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -92,10 +93,23 @@ public class PreferenceCenterPage {
     @ConfigProperty(name = "optline.business.name", defaultValue = "Optline")
     String businessName;
 
+    private static final int DEFAULT_REQUESTS_PER_IP = 60;
+
     /** Maximum number of requests to {@code /p/*} per client IP address and minute, across all instances. */
     @Inject
     @ConfigProperty(name = "optline.preference-center.requests-per-ip-per-minute", defaultValue = "60")
     int requestsPerIp;
+
+    /** Replaces a limit under 1, which would turn every customer away, by the default. */
+    @PostConstruct
+    void checkLimit() {
+        if (requestsPerIp < 1) {
+            int given = requestsPerIp;
+            requestsPerIp = DEFAULT_REQUESTS_PER_IP;
+            LOG.warning(() -> "optline.preference-center.requests-per-ip-per-minute is " + given + ", which would "
+                    + "reject every request; using " + DEFAULT_REQUESTS_PER_IP + ". Set it to 1 or more.");
+        }
+    }
 
     @GET
     @Operation(hidden = true)

@@ -341,6 +341,7 @@ class OutboundSmsIT {
             assertThat(noStop.body()).contains("reply STOP");
             assertThat(tooLong.statusCode()).isEqualTo(400);
             assertThat(tooLong.body()).contains("165 characters long; the maximum is 160");
+            assertThat(tooLong.body()).as("names the language of the form").contains("The German (de) opt-out text was not saved");
             assertThat(unknownLocale.statusCode()).isEqualTo(400);
             assertThat(unknownLocale.body()).contains("'it' has no built-in opt-out text");
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);

@@ -128,13 +128,17 @@ public final class AudienceBench {
 
     /**
      * Counts the reachable contacts with the obvious query: every segment contact with a number that
-     * can take texts, joined to its opt-in state for the type, recorded for its current number.
+     * can take texts, joined to its opt-in state for the type, recorded for its current number. A send
+     * texts each number once and skips numbers that texted STOP, so it counts the distinct numbers
+     * that are not blocked.
      */
     private long joinCount(Instant cutoff) throws SQLException {
-        return single("SELECT COUNT(*) FROM contact c JOIN consent_state s ON s.contact_id = c.id "
+        return single("SELECT COUNT(DISTINCT c.phone) FROM contact c JOIN consent_state s ON s.contact_id = c.id "
                 + "AND s.subscription_type_id = ? AND s.state = 'OPT_IN' AND s.phone = c.phone "
                 + "WHERE c.deleted_at IS NULL AND c.phone IS NOT NULL AND c.phone_type IS NOT NULL "
-                + "AND c.phone_type IN (" + SMS_CAPABLE + ") AND c.created_at > ?", TYPE.id(), Timestamp.from(cutoff));
+                + "AND c.phone_type IN (" + SMS_CAPABLE + ") AND c.created_at > ? "
+                + "AND NOT EXISTS (SELECT 1 FROM sms_number_block b WHERE b.phone = c.phone)",
+                TYPE.id(), Timestamp.from(cutoff));
     }
 
     private long single(String sql, Object... parameters) throws SQLException {

@@ -42,7 +42,7 @@ public class OptOutTexts {
     /** Any Unicode line break, including the line and paragraph separators U+2028 and U+2029. */
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     /** The opt-out keyword as a word of its own, in capitals as carriers expect it in the instruction. */
-    private static final Pattern STOP_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])STOP(?![\\p{L}\\p{N}])");
+    private static final Pattern STOP_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_])STOP(?![\\p{L}\\p{N}_])");
 
     private static final String BUNDLE = "org.optline.messaging.boundary.MessagingTexts";
 
@@ -85,7 +85,15 @@ public class OptOutTexts {
      */
     public void saveWorkspaceText(String locale, String text, String actor) {
         requireLocale(locale);
-        save(WORKSPACE, locale, validate(text), actor, clock.instant());
+        String valid;
+        try {
+            valid = validate(text);
+        } catch (InvalidInputException e) {
+            // The page shows one form per language, so the error names the one that was not saved.
+            throw new InvalidInputException("text", "The " + Locale.forLanguageTag(locale).getDisplayLanguage(Locale.ENGLISH)
+                    + " (" + locale + ") opt-out text was not saved: " + e.getMessage());
+        }
+        save(WORKSPACE, locale, valid, actor, clock.instant());
     }
 
     /** Removes an admin's opt-out sentence of the workspace, so that the built-in translation is used again. */

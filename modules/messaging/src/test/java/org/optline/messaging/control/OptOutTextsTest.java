@@ -41,7 +41,8 @@ class OptOutTextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Reply stop to opt out", "Reply STOPP to opt out", "Reply NONSTOP to opt out", "Reply END"})
+    @ValueSource(strings = {"Reply stop to opt out", "Reply STOPP to opt out", "Reply NONSTOP to opt out", "Reply END",
+            "Reply _STOP_ to opt out", "Reply NO_STOP to opt out"})
     void textWithoutStopWordIsRejected(String text) {
         assertThatThrownBy(() -> OptOutTexts.validate(text)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("reply STOP");

@@ -104,9 +104,9 @@ public class PreferenceCenterPage {
     @PostConstruct
     void checkLimit() {
         if (requestsPerIp < 1) {
-            int given = requestsPerIp;
+            int configured = requestsPerIp;
             requestsPerIp = DEFAULT_REQUESTS_PER_IP;
-            LOG.warning(() -> "optline.preference-center.requests-per-ip-per-minute is " + given + ", which would "
+            LOG.warning(() -> "optline.preference-center.requests-per-ip-per-minute is " + configured + ", which would "
                     + "reject every request; using " + DEFAULT_REQUESTS_PER_IP + ". Set it to 1 or more.");
         }
     }

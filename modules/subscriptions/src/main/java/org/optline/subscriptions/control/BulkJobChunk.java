@@ -32,7 +32,7 @@ import java.util.List;
  * chunk PENDING, to be done again; a committed chunk is never done again.
  *
  * <p>Several threads of the owning instance may process chunks of one job at once: each takes the
- * next PENDING items that no other transaction holds ({@code FOR UPDATE SKIP LOCKED}), and the
+ * next PENDING items that no other transaction has locked ({@code FOR UPDATE SKIP LOCKED}), and the
  * chunks of one job never share a contact. The job row is locked only at the end, by the update of
  * its counts, which matches only while this instance owns the lease. An instance that lost its
  * lease therefore rolls its chunk back, and another instance's claim waits until the chunk commits.
@@ -135,7 +135,7 @@ public class BulkJobChunk {
     }
 
     /**
-     * Locks and returns the next PENDING items that no other transaction holds. At READ COMMITTED the
+     * Locks and returns the next PENDING items that no other transaction has locked. At READ COMMITTED the
      * skipped rows are those of chunks in flight, which their own threads finish.
      */
     private static List<Long> pending(Connection connection, long jobId) throws SQLException {
@@ -238,7 +238,7 @@ public class BulkJobChunk {
     }
 
     /**
-     * Marks the job DONE when no item is PENDING any more, or answers {@link Busy} when the only PENDING
+     * Marks the job DONE when no item is PENDING any more, or returns {@link Busy} when the only PENDING
      * items belong to chunks that other threads have not committed yet: their last thread finishes the job.
      */
     private static Result finishIfDone(Connection connection, long jobId, String owner, Instant now) throws SQLException {

@@ -85,9 +85,9 @@ public class BulkJobWorker {
             leaseSeconds = 5;
         }
         if (threads < 1 || threads > MAX_THREADS) {
-            int given = threads;
+            int configured = threads;
             threads = Math.clamp(threads, 1, MAX_THREADS);
-            LOG.warning(() -> "optline.bulk.threads is " + given + "; using " + threads + " (allowed: 1 to "
+            LOG.warning(() -> "optline.bulk.threads is " + configured + "; using " + threads + " (allowed: 1 to "
                     + MAX_THREADS + ")");
         }
         polling = executor.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);

@@ -138,9 +138,9 @@ class OpenApiIT {
         OpenApiDocument document = document();
         Map<String, Set<String>> expected = Map.of(
                 "POST /api/subscription_types", Set.of("content_types", "message_type", "consent_type",
-                        "default_translation", "translations"),
+                        "default_translation", "translations", "double_opt_in"),
                 "PUT /api/subscription_types/{id}", Set.of("default_translation", "translations", "content_types",
-                        "message_type", "consent_type", "state"),
+                        "message_type", "consent_type", "state", "double_opt_in"),
                 "POST /api/contacts", Set.of("role", "external_id", "email", "phone", "name", "avatar", "owner_id",
                         "language_override", "unsubscribed_from_emails", "custom_attributes", "signed_up_at",
                         "last_seen_at"),

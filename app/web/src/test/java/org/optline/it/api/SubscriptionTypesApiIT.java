@@ -125,6 +125,27 @@ class SubscriptionTypesApiIT {
     }
 
     @Test
+    void doubleOptInIsSetThroughTheApi() {
+        String name = "Confirmed " + UUID.randomUUID();
+        String body = smsOptIn(name, "");
+        HttpResponse<String> created = api.post("/api/subscription_types",
+                body.substring(0, body.length() - 1) + ",\"double_opt_in\":true}");
+        String id = Http.json(created).getString("id");
+
+        HttpResponse<String> turnedOff = api.put("/api/subscription_types/" + id, "{\"double_opt_in\":false}", null);
+        HttpResponse<String> onEmail = api.post("/api/subscription_types", ("{\"content_types\":[\"email\"],"
+                + "\"consent_type\":\"opt_in\",\"double_opt_in\":true,\"default_translation\":{\"name\":\"Mail %s\","
+                + "\"locale\":\"en\"}}").formatted(UUID.randomUUID()));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(Http.json(created).getBoolean("double_opt_in")).isTrue();
+        assertThat(turnedOff.statusCode()).as(turnedOff.body()).isEqualTo(200);
+        assertThat(Http.json(turnedOff).getBoolean("double_opt_in")).isFalse();
+        assertThat(onEmail.statusCode()).isEqualTo(400);
+        assertThat(errorField(onEmail)).isEqualTo("double_opt_in");
+    }
+
+    @Test
     void emptyNameIsRejectedAndNothingStored() {
         String description = "Empty name " + UUID.randomUUID();
 

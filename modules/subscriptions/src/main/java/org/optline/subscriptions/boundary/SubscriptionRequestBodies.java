@@ -29,7 +29,10 @@ final class SubscriptionRequestBodies {
             @JsonbProperty("default_translation") @Schema(required = true, description = "The texts in the default "
                     + "locale; its locale is en when left out.") TranslationText defaultTranslation,
             @Schema(nullable = true, description = "The texts in other locales, each with its locale.")
-            List<TranslationText> translations) {
+            List<TranslationText> translations,
+            @JsonbProperty("double_opt_in") @Schema(nullable = true, description = "Optline's addition: whether an "
+                    + "opt-in by the API or a form waits for the customer's YES by text. Only SMS opt-in types; "
+                    + "false when left out.") Boolean doubleOptIn) {
     }
 
     /** The body of changing a subscription type's texts. */
@@ -44,7 +47,9 @@ final class SubscriptionRequestBodies {
             @JsonbProperty("message_type") @Schema(enumeration = {"sms", "sms_message", "email"}) String messageType,
             @JsonbProperty("consent_type") @Schema(enumeration = {"opt_in", "opt_out"}) String consentType,
             @Schema(enumeration = {"draft", "live", "archived"}, description = "Change the state with put_live and "
-                    + "archive instead.") String state) {
+                    + "archive instead.") String state,
+            @JsonbProperty("double_opt_in") @Schema(nullable = true, description = "Optline's addition: turns double "
+                    + "opt-in on or off. Only SMS opt-in types can have it on.") Boolean doubleOptIn) {
     }
 
     /** The texts of one locale in a request. */

@@ -23,7 +23,7 @@ public record SubscriptionTypeJson(
                 enumeration = {"sms_message", "email"}) List<String> contentTypes,
         @JsonbProperty("double_opt_in") @Schema(required = true, description = "Optline's addition: whether an opt-in "
                 + "by the API or a form waits for the customer's YES by text. Until the YES, the contact is not "
-                + "subscribed. Admins set it on the subscriptions page.") boolean doubleOptIn) {
+                + "subscribed. Set it in the create or update body, or on the subscriptions page.") boolean doubleOptIn) {
 
     /** The name and description customers read in one locale. */
     @Schema(name = "Translation")

@@ -50,7 +50,8 @@ final class SubscriptionTypeRequests {
         }
         Translation defaultText = translation("default_translation", defaultJson, FALLBACK_LOCALE);
         List<Translation> texts = merged(defaultText, others(json));
-        return new NewSubscriptionType(messageType, consentType, defaultText.locale(), texts);
+        return new NewSubscriptionType(messageType, consentType, defaultText.locale(), texts,
+                Boolean.TRUE.equals(doubleOptIn(json)));
     }
 
     /** Reads an update; fields left out keep their stored value. */
@@ -75,7 +76,22 @@ final class SubscriptionTypeRequests {
         List<Translation> others = json.containsKey("translations")
                 ? others(json)
                 : current.translations().stream().filter(t -> !t.locale().equals(defaultText.locale())).toList();
-        return new Rewording(expectedVersion, defaultText.locale(), merged(defaultText, others), messageType, consentType);
+        return new Rewording(expectedVersion, defaultText.locale(), merged(defaultText, others), messageType, consentType,
+                doubleOptIn(json));
+    }
+
+    /** Reads {@code double_opt_in}: true, false, or null when it is left out or null. */
+    static Boolean doubleOptIn(JsonObject json) {
+        JsonValue value = json.get("double_opt_in");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return switch (value.getValueType()) {
+            case TRUE -> true;
+            case FALSE -> false;
+            default -> throw new InvalidInputException("double_opt_in", "double_opt_in is " + value
+                    + ", but it must be true or false.");
+        };
     }
 
     /**

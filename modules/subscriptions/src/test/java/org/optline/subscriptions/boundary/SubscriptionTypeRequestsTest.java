@@ -89,6 +89,33 @@ class SubscriptionTypeRequestsTest {
     }
 
     @Test
+    void creationReadsDoubleOptIn() {
+        assertThat(SubscriptionTypeRequests.creation(creationBody("\"double_opt_in\": true")).doubleOptIn()).isTrue();
+        assertThat(SubscriptionTypeRequests.creation(creationBody("\"double_opt_in\": false")).doubleOptIn()).isFalse();
+        assertThat(SubscriptionTypeRequests.creation(creationBody("\"double_opt_in\": null")).doubleOptIn()).isFalse();
+        assertThat(SubscriptionTypeRequests.creation(creationBody("")).doubleOptIn()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "1", "\"yes\"", "{}"})
+    void doubleOptInOfWrongTypeRejected(String value) {
+        InvalidInputException creation = rejectCreation(InvalidInputException.class,
+                creationBody("\"double_opt_in\": " + value));
+        InvalidInputException rewording = rejectRewording(InvalidInputException.class, "{\"double_opt_in\": " + value + "}");
+
+        assertThat(creation.field()).contains("double_opt_in");
+        assertThat(creation.getMessage()).contains("must be true or false");
+        assertThat(rewording.field()).contains("double_opt_in");
+    }
+
+    @Test
+    void rewordingKeepsDoubleOptInUnlessSent() {
+        assertThat(SubscriptionTypeRequests.rewording("{}", STORED, 3L).doubleOptIn()).isNull();
+        assertThat(SubscriptionTypeRequests.rewording("{\"double_opt_in\": true}", STORED, 3L).doubleOptIn()).isTrue();
+        assertThat(SubscriptionTypeRequests.rewording("{\"double_opt_in\": false}", STORED, 3L).doubleOptIn()).isFalse();
+    }
+
+    @Test
     void creationIgnoresUnknownFields() {
         NewSubscriptionType request = SubscriptionTypeRequests.creation(
                 creationBody("\"type\": \"subscription\", \"state\": \"live\", \"extra\": {\"a\": 1}"));

@@ -111,11 +111,12 @@ final class TrustedProxies {
         String client = peer;
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i);
-            if (literal(hop).isEmpty()) {
+            Optional<byte[]> address = literal(hop);
+            if (address.isEmpty()) {
                 return client;
             }
             client = hop;
-            if (!trusted(hop)) {
+            if (!trusted(address.get())) {
                 return hop;
             }
         }
@@ -123,8 +124,11 @@ final class TrustedProxies {
     }
 
     private boolean trusted(String address) {
-        Optional<byte[]> bytes = literal(address);
-        return bytes.isPresent() && networks.stream().anyMatch(network -> network.contains(bytes.get()));
+        return literal(address).map(this::trusted).orElse(false);
+    }
+
+    private boolean trusted(byte[] address) {
+        return networks.stream().anyMatch(network -> network.contains(address));
     }
 
     /**

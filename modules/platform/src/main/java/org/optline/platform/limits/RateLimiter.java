@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Counts requests per key in fixed one-minute windows kept in MariaDB ({@code rate_limit_window}), so
- * that every app instance adds to the same counters and a limit holds across instances.
+ * that every app instance adds to the same counters and a limit applies across instances.
  * A counter's key is its kind followed by the hex SHA-256 of the counted value, so any value, of any
  * length or script, gets its own ASCII key of fixed length, and no client address is stored in clear.
  */

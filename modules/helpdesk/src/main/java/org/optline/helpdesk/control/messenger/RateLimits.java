@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 
 /**
  * The messenger's limits on requests per client IP address and per visitor, counted per minute by the
- * platform's {@link RateLimiter}, so that a limit holds across instances.
+ * platform's {@link RateLimiter}, so that a limit applies across instances.
  */
 @ApplicationScoped
 public class RateLimits {

@@ -1,10 +1,12 @@
 package org.optline.it.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +94,15 @@ public final class LocalPayara implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while killing Payara Micro " + name, e);
+        }
+    }
+
+    /** Returns the lines of this instance's output so far that contain {@code text}. */
+    public List<String> logLines(String text) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + log.toAbsolutePath(), e);
         }
     }
 

@@ -224,6 +224,15 @@ public class Conversations {
     }
 
     /**
+     * Adds a line for agents to the conversation of a part, if the part still exists. For background
+     * workers: the part is read in the same transaction, since a read outside one on a managed
+     * executor's thread leaves an entity manager that Payara later fails to close.
+     */
+    public Optional<PartView> addEventAfterPart(long partId, String text) {
+        return part(partId).map(part -> addEvent(part.conversationId(), text));
+    }
+
+    /**
      * Closes a conversation and adds an event line that names the agent. Closing a closed conversation
      * changes nothing.
      *

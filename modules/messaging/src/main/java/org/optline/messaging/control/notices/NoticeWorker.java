@@ -163,8 +163,7 @@ public class NoticeWorker {
     /** Adds a line under an agent's reply that did not go out, so the conversation does not show it as sent. */
     private void tellAgent(NoticeClaims.Claimed notice, String detail) {
         try {
-            conversations.part(notice.partId()).ifPresent(part -> conversations.addEvent(part.conversationId(),
-                    "The text message reply above was not delivered. " + detail));
+            conversations.addEventAfterPart(notice.partId(), "The text message reply above was not delivered. " + detail);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "SMS notice " + notice.id() + " failed, and adding that to the conversation of part "
                     + notice.partId() + " failed too", e);

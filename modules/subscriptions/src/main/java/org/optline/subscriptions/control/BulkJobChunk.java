@@ -31,9 +31,10 @@ import java.util.List;
  * the job's counts and the renewed lease commit together. A crash before the commit leaves the whole
  * chunk PENDING, to be done again; a committed chunk is never done again.
  *
- * <p>Several threads of the owning instance may process chunks of one job at once: each takes the
- * next PENDING items that no other transaction has locked ({@code FOR UPDATE SKIP LOCKED}), and the
- * chunks of one job never share a contact. The job row is locked only at the end, by the update of
+ * <p>A chunk is a row of {@code bulk_consent_chunk}, a range of item positions. Several threads of the
+ * owning instance may process chunks of one job at once: each takes the next chunk that is not done
+ * and that no other transaction has locked ({@code FOR UPDATE SKIP LOCKED}), and the chunks of one job
+ * never share a contact. The job row is locked only at the end, by the update of
  * its counts, which matches only while this instance owns the lease. An instance that lost its
  * lease therefore rolls its chunk back, and another instance's claim waits until the chunk commits.
  */
@@ -72,6 +73,9 @@ public class BulkJobChunk {
     public record LeaseLost() implements Result {
     }
 
+    private record Range(int first, int last) {
+    }
+
     private record Job(long typeId, ConsentAction action, String overrideReason, String createdBy, ActorKind actorKind,
                        int total) {
     }
@@ -99,17 +103,19 @@ public class BulkJobChunk {
                 return new LeaseLost();
             }
             Instant now = clock.instant();
-            List<Long> contactIds = pending(connection, jobId);
-            if (contactIds.isEmpty()) {
+            Range range = nextChunk(connection, jobId);
+            if (range == null) {
                 return finishIfDone(connection, jobId, owner, now);
             }
+            List<Long> contactIds = pending(connection, jobId, range);
             List<ConsentRequest> requests = new ArrayList<>(contactIds.size());
             for (long contactId : contactIds) {
                 requests.add(new ConsentRequest(contactId, job.typeId(), job.action(), ConsentSource.BULK, job.actorKind(),
                         job.createdBy(), Evidence.NONE, job.overrideReason(), jobId));
             }
-            ChunkTally tally = ChunkTally.of(ledger.recordAll(requests));
+            ChunkTally tally = ChunkTally.of(requests.isEmpty() ? List.of() : ledger.recordAll(requests));
             markItems(connection, jobId, tally, now);
+            markDone(connection, jobId, range, now);
             int processed = count(connection, jobId, owner, tally, leaseSeconds);
             return new Processed(tally, processed, job.total());
         } catch (SQLException e) {
@@ -135,14 +141,30 @@ public class BulkJobChunk {
     }
 
     /**
-     * Locks and returns the next PENDING items that no other transaction has locked. At READ COMMITTED the
-     * skipped rows are those of chunks in flight, which their own threads finish.
+     * Locks and returns the next chunk that is not done and that no other transaction has locked, or null.
+     * At READ COMMITTED the skipped rows are those of chunks in flight, which their own threads finish.
      */
-    private static List<Long> pending(Connection connection, long jobId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT contact_id FROM bulk_consent_item "
-                + "WHERE job_id = ? AND outcome = 'PENDING' ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED")) {
+    private static Range nextChunk(Connection connection, long jobId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT first_position, last_position "
+                + "FROM bulk_consent_chunk WHERE job_id = ? AND done_at IS NULL ORDER BY first_position LIMIT 1 "
+                + "FOR UPDATE SKIP LOCKED")) {
             select.setLong(1, jobId);
-            select.setInt(2, SIZE);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Range(row.getInt(1), row.getInt(2)) : null;
+            }
+        }
+    }
+
+    /**
+     * Returns the PENDING contacts of the chunk in position order. All of a new chunk's items are PENDING;
+     * a chunk that migration V22 made for a job begun before it may hold items done earlier.
+     */
+    private static List<Long> pending(Connection connection, long jobId, Range range) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT contact_id FROM bulk_consent_item "
+                + "WHERE job_id = ? AND position BETWEEN ? AND ? AND outcome = 'PENDING' ORDER BY position")) {
+            select.setLong(1, jobId);
+            select.setInt(2, range.first());
+            select.setInt(3, range.last());
             List<Long> ids = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -207,6 +229,19 @@ public class BulkJobChunk {
         }
     }
 
+    private static void markDone(Connection connection, long jobId, Range range, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bulk_consent_chunk SET done_at = ? "
+                + "WHERE job_id = ? AND first_position = ? AND done_at IS NULL")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setLong(2, jobId);
+            update.setInt(3, range.first());
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("Bulk job " + jobId + ": the chunk from position " + range.first()
+                        + " was done by another transaction; this one is rolled back");
+            }
+        }
+    }
+
     /**
      * Adds the chunk's counts and renews the lease, which locks the job row until the commit, and
      * returns how many contacts are done. Throws when the lease is no longer this owner's.
@@ -238,12 +273,12 @@ public class BulkJobChunk {
     }
 
     /**
-     * Marks the job DONE when no item is PENDING any more, or returns {@link Busy} when the only PENDING
-     * items belong to chunks that other threads have not committed yet: their last thread finishes the job.
+     * Marks the job DONE when every chunk is done, or returns {@link Busy} when the only chunks left are
+     * those that other threads have not committed yet: their last thread finishes the job.
      */
     private static Result finishIfDone(Connection connection, long jobId, String owner, Instant now) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM bulk_consent_item WHERE job_id = ? AND outcome = 'PENDING' LIMIT 1")) {
+                "SELECT 1 FROM bulk_consent_chunk WHERE job_id = ? AND done_at IS NULL LIMIT 1")) {
             select.setLong(1, jobId);
             try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {

@@ -69,7 +69,27 @@ public final class BulkJobRows {
             }
         }
         insertItems(id, contactIds);
+        insertChunks(id, contactIds.size());
         return id;
+    }
+
+    /** Divides the positions 1 to {@code total} into chunks of {@link BulkJobChunk#SIZE} for the worker to take. */
+    private void insertChunks(long jobId, int total) throws SQLException {
+        int chunks = (total + BulkJobChunk.SIZE - 1) / BulkJobChunk.SIZE;
+        for (int start = 0; start < chunks; start += INSERT_ROWS) {
+            int rows = Math.min(INSERT_ROWS, chunks - start);
+            String values = String.join(",", Collections.nCopies(rows, "(?, ?, ?)"));
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO bulk_consent_chunk (job_id, first_position, last_position) VALUES " + values)) {
+                int index = 1;
+                for (int chunk = start; chunk < start + rows; chunk++) {
+                    insert.setLong(index++, jobId);
+                    insert.setInt(index++, chunk * BulkJobChunk.SIZE + 1);
+                    insert.setInt(index++, Math.min((chunk + 1) * BulkJobChunk.SIZE, total));
+                }
+                insert.executeUpdate();
+            }
+        }
     }
 
     private void insertItems(long jobId, List<Long> contactIds) throws SQLException {

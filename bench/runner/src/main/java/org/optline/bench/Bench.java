@@ -11,6 +11,7 @@ import org.optline.bench.forms.FormCheck;
 import org.optline.bench.forms.FormPools;
 import org.optline.bench.forms.FormSetup;
 import org.optline.bench.forms.FormTokens;
+import org.optline.bench.send.SendBench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +33,7 @@ import java.util.TimeZone;
  *               --baseline-warmup-requests=N --baseline-measured-requests=N
  * audience      --url=JDBC --user=U --password=P --contacts=N --base-url=http://127.0.0.1:PORT
  *               --admin-email=E --admin-password=P --warmups=N --repeats=N
+ * send          --url=JDBC --user=U --password=P --base-url=http://127.0.0.1:PORT --admin-email=E --admin-password=P
  * </pre>
  */
 public final class Bench {
@@ -98,6 +100,12 @@ public final class Bench {
                             options.text("admin-password"));
                 }
             }
+            case "send" -> {
+                try (Connection connection = connect(options, false)) {
+                    new SendBench(connection).run(options.text("base-url"), options.text("admin-email"),
+                            options.text("admin-password"));
+                }
+            }
             default -> usage("Unknown command '" + args[0] + "'.");
         }
     }
@@ -116,7 +124,7 @@ public final class Bench {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + " Commands: generate, bulk-baseline, bulk-optline, forms-setup, forms-tokens, forms-check, audience; see bench/run for their options.");
+        System.err.println(problem + " Commands: generate, bulk-baseline, bulk-optline, forms-setup, forms-tokens, forms-check, audience, send; see bench/run for their options.");
         System.exit(2);
     }
 }

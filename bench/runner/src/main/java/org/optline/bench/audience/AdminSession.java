@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * An admin signed in to Optline's pages over HTTP, with a cookie jar and the session's CSRF token, so
  * that the benchmark calls the same endpoints as the segment editor's htmx requests.
  */
-final class AdminSession {
+public final class AdminSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -38,7 +38,7 @@ final class AdminSession {
     }
 
     /** Signs in through the sign-in form and reads the CSRF token that the session's pages carry. */
-    static AdminSession signIn(String baseUrl, String email, String password) throws IOException, InterruptedException {
+    public static AdminSession signIn(String baseUrl, String email, String password) throws IOException, InterruptedException {
         AdminSession session = new AdminSession(baseUrl);
         String signInToken = csrfField(session.get("/login", false), "/login");
         HttpResponse<String> signedIn = session.send(session.request("/login")
@@ -69,7 +69,7 @@ final class AdminSession {
     }
 
     /** Requests a page or an htmx fragment and returns its body, or fails on any status but 200. */
-    String get(String path, boolean htmx) throws IOException, InterruptedException {
+    public String get(String path, boolean htmx) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path).GET();
         if (htmx) {
             request.header("HX-Request", "true");
@@ -80,6 +80,24 @@ final class AdminSession {
                     + response.body().substring(0, Math.min(400, response.body().length())));
         }
         return response.body();
+    }
+
+    /**
+     * Posts a form as the page's htmx request does, with the session's CSRF token, and returns the
+     * {@code HX-Redirect} location it answers with; fails on any other answer.
+     */
+    public String postForRedirect(String path, String... namesAndValues) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .header("X-CSRF-Token", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(form(namesAndValues))));
+        String location = response.headers().firstValue("HX-Redirect").orElse("");
+        if (response.statusCode() != 200 || location.isEmpty()) {
+            throw new IllegalStateException("POST " + path + " returned HTTP " + response.statusCode()
+                    + " without HX-Redirect: " + response.body().substring(0, Math.min(400, response.body().length())));
+        }
+        return location;
     }
 
     static String encode(String value) {

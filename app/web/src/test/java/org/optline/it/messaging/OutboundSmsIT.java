@@ -355,4 +355,70 @@ class OutboundSmsIT {
             assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
         }
     }
+
+    /**
+     * The crash window of the sandbox gateway, which takes a whole batch in one call: an instance died
+     * after it stamped two recipients' gateway calls, and the gateway had stored the first message.
+     * The rows are written directly, as the dead instance left them. The next instance sends both again,
+     * and the first is stored once, with the id of the message stored before the crash.
+     */
+    @Test
+    @Order(8)
+    void messagesInDoubtAreSentOnceByADeduplicatingGateway() throws SQLException {
+        String tag = MessagingFixtures.unique();
+        String type = fixtures.smsType("Restocks " + tag, "opt_in", "live");
+        long accepted = fixtures.contact("Accepted Before", "accepted-" + tag + "@example.com", MessagingFixtures.tokyoMobile());
+        long pending = fixtures.contact("Not Yet", "pending-" + tag + "@example.com", MessagingFixtures.tokyoMobile());
+        fixtures.attach(accepted, type);
+        fixtures.attach(pending, type);
+        long send;
+        long storedBefore;
+        try (Connection connection = TestDatabase.connect()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
+                    + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, 'Back in stock', "
+                    + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), 'SENDING', 2, UTC_TIMESTAMP(6))",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, Long.parseLong(type));
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    send = keys.getLong(1);
+                }
+            }
+            for (long contact : List.of(accepted, pending)) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_recipient (send_id, contact_id, "
+                        + "state, not_before, lease_owner, lease_expires_at, gateway_call_at, idempotency_key, updated_at) "
+                        + "VALUES (?, ?, 'SENDING', UTC_TIMESTAMP(6), 'dead-instance', UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, "
+                        + "UTC_TIMESTAMP(6) - INTERVAL 2 MINUTE, ?, UTC_TIMESTAMP(6))")) {
+                    insert.setLong(1, send);
+                    insert.setLong(2, contact);
+                    insert.setString(3, "optline-sms-" + send + "-" + contact);
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_outbox (idempotency_key, to_number, "
+                    + "body, created_at) SELECT ?, phone, 'Back in stock (stored before the crash)', UTC_TIMESTAMP(6) "
+                    + "FROM contact WHERE id = ?", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, "optline-sms-" + send + "-" + accepted);
+                insert.setLong(2, accepted);
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    storedBefore = keys.getLong(1);
+                }
+            }
+        }
+
+        MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+        Map<Long, Recipient> recipients = MessagingFixtures.recipients(send);
+        List<Map.Entry<Long, OutboxMessage>> outbox = MessagingFixtures.outbox(send);
+
+        assertThat(recipients.get(accepted)).isEqualTo(new Recipient("SENT", null));
+        assertThat(recipients.get(pending)).isEqualTo(new Recipient("SENT", null));
+        assertThat(outbox).extracting(Map.Entry::getKey).containsExactly(accepted, pending);
+        assertThat(outbox.getFirst().getValue().body()).isEqualTo("Back in stock (stored before the crash)");
+        assertThat(outbox.getLast().getValue().body()).startsWith("Back in stock\n");
+        assertThat(TestDatabase.number("SELECT COUNT(*) FROM sms_recipient WHERE send_id = ? AND contact_id = ? "
+                + "AND provider_message_id = CONCAT('sandbox-', ?)", send, accepted, storedBefore)).isEqualTo(1);
+    }
 }

@@ -116,6 +116,18 @@ public class Contacts {
         return contact == null || contact.isDeleted() ? Optional.empty() : Optional.of(ContactRows.view(contact));
     }
 
+    /** Returns those of the contacts {@code ids} that exist and are not deleted, by id, read in one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, ContactView> findAll(Collection<Long> ids) {
+        Map<Long, ContactView> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids AND c.deletedAt IS NULL", Contact.class)
+                    .setParameter("ids", List.copyOf(ids))
+                    .getResultStream().forEach(contact -> found.put(contact.id(), ContactRows.view(contact)));
+        }
+        return found;
+    }
+
     /** Returns the contacts whose phone is {@code number}: several contacts may share one number. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContactView> findByPhone(PhoneNumber number) {

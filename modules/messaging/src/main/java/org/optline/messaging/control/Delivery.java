@@ -14,7 +14,6 @@ import org.optline.subscriptions.api.ConsentAction;
 import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.subscriptions.api.ConsentStateView;
 import org.optline.subscriptions.api.ConsentType;
-import org.optline.subscriptions.api.ContactConsents;
 import org.optline.subscriptions.api.MessageType;
 import org.optline.subscriptions.api.PreferenceLinks;
 import org.optline.subscriptions.api.State;
@@ -25,11 +24,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Decides and sends the message of one claimed recipient. It checks the subscription type and the
+ * Decides and sends the messages of claimed recipients. It checks the subscription type and the
  * contact's consent as they are now and holds the message during the recipient's quiet hours. Then it
  * renders the message with the opt-out text and preference link, and calls the gateway.
  */
@@ -116,32 +121,81 @@ public class Delivery {
     }
 
     /**
-     * Checks the type, the contact, its consent and quiet hours as they are now, and renders the message.
-     * It runs in a transaction of its own, so that the reads of the other modules share one persistence
-     * context and the preference link it creates is committed before the gateway call.
+     * Checks, for each recipient of one send, the type, the contact, its consent and quiet hours as they
+     * are now, and renders the message. Returns one result per recipient, in order. It runs in a
+     * transaction of its own, so that the preference links and number claims commit together before
+     * any gateway call. The type is read once, so the whole batch sees it in one state.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Prepared prepare(RecipientClaims.Claimed recipient, SendView send, Instant now) {
-        Optional<SubscriptionTypeView> type = types.find(send.subscriptionTypeId());
-        if (type.isEmpty() || type.get().state() != State.LIVE || type.get().messageType() != MessageType.SMS) {
-            return Prepared.instead(Outcome.skipped(RecipientReason.TYPE_NOT_LIVE, recipient.attempts()));
+    public List<Prepared> prepareAll(List<RecipientClaims.Claimed> recipients, SendView send, Instant now) {
+        Optional<SubscriptionTypeView> found = types.find(send.subscriptionTypeId());
+        if (found.isEmpty() || found.get().state() != State.LIVE || found.get().messageType() != MessageType.SMS) {
+            return recipients.stream()
+                    .map(recipient -> Prepared.instead(Outcome.skipped(RecipientReason.TYPE_NOT_LIVE, recipient.attempts())))
+                    .toList();
         }
-        Optional<ContactView> found = contacts.find(recipient.contactId());
-        if (found.isEmpty()) {
+        SubscriptionTypeView type = found.get();
+        List<Long> ids = recipients.stream().map(RecipientClaims.Claimed::contactId).toList();
+        Map<Long, ContactView> contactsById = contacts.findAll(ids);
+        Set<String> blocked = numberBlocks.blockedAmong(contactsById.values().stream().map(ContactView::phone)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<Long, ConsentStateView> states = ledger.statesFor(type.id(), ids);
+        Prepared[] prepared = new Prepared[recipients.size()];
+        Map<Long, String> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            RecipientClaims.Claimed recipient = recipients.get(i);
+            ContactView contact = contactsById.get(recipient.contactId());
+            prepared[i] = check(recipient, contact, type, blocked, states.get(recipient.contactId()), now);
+            if (prepared[i] == null) {
+                numbers.put(contact.id(), contact.phone());
+            }
+        }
+        // A recipient that claimed the number earlier keeps it; among this batch, the lowest contact id takes it.
+        Set<Long> holders = sendNumbers.claimAll(send.id(), numbers);
+        Map<Long, String> paths = links.pathsFor(numbers.keySet().stream().filter(holders::contains).toList());
+        MessageTemplate template = MessageTemplate.parse(send.body());
+        Map<String, String> optOutByLocale = new HashMap<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            if (prepared[i] != null) {
+                continue;
+            }
+            RecipientClaims.Claimed recipient = recipients.get(i);
+            ContactView contact = contactsById.get(recipient.contactId());
+            if (holders.contains(contact.id())) {
+                String optOut = optOutByLocale.computeIfAbsent(Objects.toString(contact.locale(), ""),
+                        locale -> optOutTexts.textFor(type.id(), locale));
+                prepared[i] = new Prepared(null, contact.phone(), render(template, contact, optOut, paths.get(contact.id())),
+                        PhoneNumber.mask(contact.phone()));
+            } else {
+                prepared[i] = Prepared.instead(Outcome.skipped(RecipientReason.DUPLICATE_NUMBER, recipient.attempts()));
+            }
+        }
+        return List.of(prepared);
+    }
+
+    /**
+     * Returns what replaces the message of a recipient under a live SMS type, or null when it is to be
+     * sent as far as the contact, its number, its consent, quiet hours and an earlier attempt tell.
+     *
+     * @param contact the contact, or null when it was deleted
+     * @param state   the contact's explicit state for the type, or null when it has none
+     */
+    private Prepared check(RecipientClaims.Claimed recipient, ContactView contact, SubscriptionTypeView type,
+                           Set<String> blocked, ConsentStateView state, Instant now) {
+        if (contact == null) {
             return Prepared.instead(Outcome.skipped(RecipientReason.CONTACT_DELETED, recipient.attempts()));
         }
-        ContactView contact = found.get();
         if (contact.phone() == null) {
             return Prepared.instead(Outcome.skipped(RecipientReason.NO_PHONE, recipient.attempts()));
         }
         if (!contact.smsCapable()) {
             return Prepared.instead(Outcome.skipped(RecipientReason.NOT_MOBILE, recipient.attempts()));
         }
-        if (numberBlocks.blockedSince(contact.phone()).isPresent()) {
+        if (blocked.contains(contact.phone())) {
             // The number itself said STOP, perhaps before this contact had it; no consent of the contact overrides that.
             return Prepared.instead(Outcome.skipped(RecipientReason.NUMBER_BLOCKED, recipient.attempts()));
         }
-        Optional<RecipientReason> refusal = refusal(type.get(), contact);
+        Optional<RecipientReason> refusal = refusal(type, contact, state);
         if (refusal.isPresent()) {
             return Prepared.instead(Outcome.skipped(refusal.get(), recipient.attempts()));
         }
@@ -156,10 +210,7 @@ public class Delivery {
                     + "message stopped during the gateway call; check the provider's message log for this recipient.",
                     null, recipient.attempts(), null, masked));
         }
-        if (!sendNumbers.claimForSend(recipient.sendId(), contact.phone(), contact.id())) {
-            return Prepared.instead(Outcome.skipped(RecipientReason.DUPLICATE_NUMBER, recipient.attempts()));
-        }
-        return new Prepared(null, contact.phone(), compose(send.body(), contact, type.get()), masked);
+        return null;
     }
 
     /**
@@ -170,28 +221,43 @@ public class Delivery {
         if (prepared.outcome() != null) {
             return prepared.outcome();
         }
-        int attempts = recipient.attempts() + 1;
         try {
             String id = gateway.send(prepared.phone(), prepared.text(), recipient.idempotencyKey());
-            return new Outcome("SENT", null, null, null, attempts, id, prepared.maskedPhone());
+            return outcomeOf(recipient, prepared, new SmsGateway.Result(id, null), now);
         } catch (SmsGatewayException e) {
-            Optional<Duration> delay = e.retryable() ? Backoff.after(attempts) : Optional.empty();
-            if (delay.isPresent()) {
-                return new Outcome("PENDING", RecipientReason.GATEWAY_ERROR, e.getMessage(), now.plus(delay.get()),
-                        attempts, null, prepared.maskedPhone());
-            }
-            return new Outcome("FAILED", e.retryable() ? RecipientReason.GATEWAY_ERROR : RecipientReason.GATEWAY_REJECTED,
-                    e.getMessage(), null, attempts, null, prepared.maskedPhone(), e.code());
+            return outcomeOf(recipient, prepared, new SmsGateway.Result(null, e), now);
         }
     }
 
+    /** Returns the message that the gateway is to send for a prepared recipient that has one. */
+    public SmsGateway.Message message(RecipientClaims.Claimed recipient, Prepared prepared) {
+        return new SmsGateway.Message(prepared.phone(), prepared.text(), recipient.idempotencyKey());
+    }
+
     /**
-     * Returns why the contact may not be texted under the type now, from the ledger's current state: an
+     * Returns the outcome of a gateway call for a prepared recipient: SENT, PENDING for a retry after a
+     * retryable error, or FAILED.
+     */
+    public Outcome outcomeOf(RecipientClaims.Claimed recipient, Prepared prepared, SmsGateway.Result result, Instant now) {
+        int attempts = recipient.attempts() + 1;
+        if (result.error() == null) {
+            return new Outcome("SENT", null, null, null, attempts, result.providerMessageId(), prepared.maskedPhone());
+        }
+        SmsGatewayException e = result.error();
+        Optional<Duration> delay = e.retryable() ? Backoff.after(attempts) : Optional.empty();
+        if (delay.isPresent()) {
+            return new Outcome("PENDING", RecipientReason.GATEWAY_ERROR, e.getMessage(), now.plus(delay.get()),
+                    attempts, null, prepared.maskedPhone());
+        }
+        return new Outcome("FAILED", e.retryable() ? RecipientReason.GATEWAY_ERROR : RecipientReason.GATEWAY_REJECTED,
+                e.getMessage(), null, attempts, null, prepared.maskedPhone(), e.code());
+    }
+
+    /**
+     * Returns why the contact may not be texted under the type now, from its current state for the type: an
      * opt-out always excludes, and an opt-in type needs an opt-in for the contact's current number.
      */
-    private Optional<RecipientReason> refusal(SubscriptionTypeView type, ContactView contact) {
-        Optional<ContactConsents> consents = ledger.consentsOf(contact.id());
-        ConsentStateView state = consents.map(c -> c.states().get(type.id())).orElse(null);
+    private static Optional<RecipientReason> refusal(SubscriptionTypeView type, ContactView contact, ConsentStateView state) {
         if (state != null && state.state() == ConsentAction.OPT_OUT) {
             return Optional.of(RecipientReason.OPTED_OUT);
         }
@@ -202,18 +268,16 @@ public class Delivery {
         return Optional.empty();
     }
 
-    /** Renders the body for a contact and appends the opt-out text and a new personal preference link. */
-    public String compose(String body, ContactView contact, SubscriptionTypeView type) {
-        return compose(body, contact, type, links.pathFor(contact.id()));
-    }
-
     /**
      * Renders the body for a contact and appends the opt-out text and the preference link with
      * {@code linkPath}, which a preview passes so that it creates no link.
      */
     public String compose(String body, ContactView contact, SubscriptionTypeView type, String linkPath) {
-        String text = MessageTemplate.parse(body).render(new ContactAttributes(contact));
-        return text + "\n" + optOutTexts.textFor(type.id(), contact.locale()) + " " + publicBase() + linkPath;
+        return render(MessageTemplate.parse(body), contact, optOutTexts.textFor(type.id(), contact.locale()), linkPath);
+    }
+
+    private String render(MessageTemplate template, ContactView contact, String optOut, String linkPath) {
+        return template.render(new ContactAttributes(contact)) + "\n" + optOut + " " + publicBase() + linkPath;
     }
 
     /** Returns the public URL without a trailing slash. */

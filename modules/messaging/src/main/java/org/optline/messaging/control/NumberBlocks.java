@@ -12,7 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads {@code sms_number_block}: the numbers that texted an opt-out keyword, or that the carrier reported
@@ -42,6 +46,30 @@ public class NumberBlocks implements NumberBlockCheck {
     @Override
     public String blockedSql(String phoneColumn) {
         return "EXISTS (SELECT 1 FROM sms_number_block nb WHERE nb.phone = " + phoneColumn + ")";
+    }
+
+    /** Returns those of the numbers {@code e164s} that are blocked, read in one query. */
+    public Set<String> blockedAmong(Collection<String> e164s) {
+        Set<String> blocked = new HashSet<>();
+        if (e164s.isEmpty()) {
+            return blocked;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT phone FROM sms_number_block WHERE phone IN ("
+                     + String.join(",", Collections.nCopies(e164s.size(), "?")) + ")")) {
+            int index = 1;
+            for (String e164 : e164s) {
+                select.setString(index++, e164);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    blocked.add(rows.getString(1));
+                }
+            }
+            return blocked;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the blocks of " + e164s.size() + " numbers failed: " + e.getMessage(), e);
+        }
     }
 
     /** Returns since when {@code e164} is blocked, or empty when it is not. */

@@ -8,7 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Claims recipients for sending and records what became of them, so that each recipient row is worked
@@ -52,14 +56,14 @@ public final class RecipientClaims {
                 claimed.addAll(select("state IN ('PENDING', 'HELD') AND not_before <= UTC_TIMESTAMP(6)", sends, sendIds,
                         limit - claimed.size()));
             }
-            for (Claimed row : claimed) {
+            for (Map.Entry<Long, List<Long>> send : bySend(claimed).entrySet()) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient SET state = 'SENDING', "
                         + "lease_owner = ?, lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, gateway_call_at = NULL, "
-                        + "updated_at = UTC_TIMESTAMP(6) WHERE send_id = ? AND contact_id = ?")) {
+                        + "updated_at = UTC_TIMESTAMP(6) WHERE send_id = ? AND contact_id IN (" + marks(send.getValue()) + ")")) {
                     update.setString(1, owner);
                     update.setInt(2, leaseSeconds);
-                    update.setLong(3, row.sendId());
-                    update.setLong(4, row.contactId());
+                    update.setLong(3, send.getKey());
+                    bindIds(update, 4, send.getValue());
                     update.executeUpdate();
                 }
             }
@@ -110,6 +114,41 @@ public final class RecipientClaims {
         }
     }
 
+    /**
+     * Marks the gateway calls of several claimed rows at once, for a gateway that deduplicates, and
+     * returns the rows that {@code owner} still holds, in their order. Only those may be sent.
+     */
+    public List<Claimed> markGatewayCalls(List<Claimed> rows, String owner) throws SQLException {
+        Set<String> held = new HashSet<>();
+        for (Map.Entry<Long, List<Long>> send : bySend(rows).entrySet()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient SET "
+                    + "gateway_call_at = UTC_TIMESTAMP(6) WHERE send_id = ? AND contact_id IN (" + marks(send.getValue())
+                    + ") AND state = 'SENDING' AND lease_owner = ?")) {
+                update.setLong(1, send.getKey());
+                int index = bindIds(update, 2, send.getValue());
+                update.setString(index, owner);
+                if (update.executeUpdate() == send.getValue().size()) {
+                    send.getValue().forEach(contactId -> held.add(send.getKey() + ":" + contactId));
+                    continue;
+                }
+            }
+            // Another instance took some rows over; the rows still under this owner's lease are the ones marked.
+            try (PreparedStatement select = connection.prepareStatement("SELECT contact_id FROM sms_recipient "
+                    + "WHERE send_id = ? AND contact_id IN (" + marks(send.getValue()) + ") AND state = 'SENDING' "
+                    + "AND lease_owner = ? AND gateway_call_at IS NOT NULL")) {
+                select.setLong(1, send.getKey());
+                int index = bindIds(select, 2, send.getValue());
+                select.setString(index, owner);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        held.add(send.getKey() + ":" + row.getLong(1));
+                    }
+                }
+            }
+        }
+        return rows.stream().filter(row -> held.contains(row.sendId() + ":" + row.contactId())).toList();
+    }
+
     /** Returns the ids of the sends whose recipients are being sent. */
     public List<Long> sendingSends() throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -124,32 +163,129 @@ public final class RecipientClaims {
     }
 
     /**
-     * Records an outcome of a claimed recipient.
+     * An outcome of a claimed recipient for {@link #recordAll}.
      *
-     * @param state      SENT, FAILED, SKIPPED, HELD or PENDING (a retry)
-     * @param notBefore  for HELD and PENDING, when the row is due again; ignored otherwise
-     * @return whether {@code owner} still held the row; nothing is written otherwise
+     * @param state     SENT, FAILED, SKIPPED, HELD or PENDING (a retry)
+     * @param notBefore for HELD and PENDING, when the row is due again; ignored otherwise
      */
-    public boolean record(Claimed row, String owner, String state, RecipientReason reason, String detail, Instant notBefore,
-                          int attempts, String providerMessageId, String maskedPhone, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient SET state = ?, reason = ?, "
-                + "detail = ?, not_before = COALESCE(?, not_before), attempts = ?, provider_message_id = ?, "
-                + "masked_phone = COALESCE(?, masked_phone), sent_at = ?, lease_owner = NULL, lease_expires_at = NULL, "
-                + "gateway_call_at = NULL, "
-                + "updated_at = ? WHERE send_id = ? AND contact_id = ? AND state = 'SENDING' AND lease_owner = ?")) {
-            update.setString(1, state);
-            update.setString(2, reason == null ? null : reason.name());
-            update.setString(3, detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500));
-            update.setTimestamp(4, notBefore == null ? null : Timestamp.from(notBefore));
-            update.setInt(5, attempts);
-            update.setString(6, providerMessageId);
-            update.setString(7, maskedPhone);
-            update.setTimestamp(8, state.equals("SENT") ? Timestamp.from(now) : null);
-            update.setTimestamp(9, Timestamp.from(now));
-            update.setLong(10, row.sendId());
-            update.setLong(11, row.contactId());
-            update.setString(12, owner);
-            return update.executeUpdate() == 1;
+    public record Outcome(Claimed row, String state, RecipientReason reason, String detail, Instant notBefore,
+                          int attempts, String providerMessageId, String maskedPhone) {
+    }
+
+    /**
+     * Records several outcomes in one transaction and returns, per outcome in order, whether
+     * {@code owner} still held its row. Per send, one locking read finds the rows still held, and one
+     * statement writes their outcomes, instead of one statement and one commit per row.
+     */
+    public boolean[] recordAll(List<Outcome> outcomes, String owner, Instant now) throws SQLException {
+        Map<Long, List<Outcome>> bySend = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            bySend.computeIfAbsent(outcome.row().sendId(), id -> new ArrayList<>()).add(outcome);
         }
+        Set<Claimed> held = new HashSet<>();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (Map.Entry<Long, List<Outcome>> send : bySend.entrySet()) {
+                List<Outcome> stillHeld = lockHeld(send.getKey(), send.getValue(), owner);
+                writeOutcomes(send.getKey(), stillHeld, owner, now);
+                stillHeld.forEach(outcome -> held.add(outcome.row()));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        boolean[] recorded = new boolean[outcomes.size()];
+        for (int i = 0; i < outcomes.size(); i++) {
+            recorded[i] = held.contains(outcomes.get(i).row());
+        }
+        return recorded;
+    }
+
+    /** Locks the rows of the outcomes that are SENDING under {@code owner}, and returns their outcomes. */
+    private List<Outcome> lockHeld(long sendId, List<Outcome> outcomes, String owner) throws SQLException {
+        List<Long> ids = outcomes.stream().map(outcome -> outcome.row().contactId()).toList();
+        Set<Long> held = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT contact_id FROM sms_recipient "
+                + "WHERE send_id = ? AND contact_id IN (" + marks(ids) + ") AND state = 'SENDING' AND lease_owner = ? "
+                + "FOR UPDATE")) {
+            select.setLong(1, sendId);
+            int index = bindIds(select, 2, ids);
+            select.setString(index, owner);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    held.add(row.getLong(1));
+                }
+            }
+        }
+        return outcomes.stream().filter(outcome -> held.contains(outcome.row().contactId())).toList();
+    }
+
+    /**
+     * Writes outcomes of rows locked by {@link #lockHeld} with one statement, joining the rows to their
+     * values, which differ per row. The values are cast to the columns' types, since the first row's
+     * NULLs would otherwise decide them.
+     */
+    private void writeOutcomes(long sendId, List<Outcome> outcomes, String owner, Instant now) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        String values = String.join(" UNION ALL ", Collections.nCopies(outcomes.size(), "SELECT CAST(? AS SIGNED) AS "
+                + "contact_id, CAST(? AS CHAR(8)) AS state, CAST(? AS CHAR(24)) AS reason, CAST(? AS CHAR(500)) AS detail, "
+                + "CAST(? AS DATETIME(6)) AS not_before, CAST(? AS SIGNED) AS attempts, CAST(? AS CHAR(64)) AS "
+                + "provider_message_id, CAST(? AS CHAR(20)) AS masked_phone, CAST(? AS DATETIME(6)) AS sent_at"));
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient r JOIN (" + values + ") v "
+                + "ON v.contact_id = r.contact_id SET r.state = v.state, r.reason = v.reason, r.detail = v.detail, "
+                + "r.not_before = COALESCE(v.not_before, r.not_before), r.attempts = v.attempts, "
+                + "r.provider_message_id = v.provider_message_id, r.masked_phone = COALESCE(v.masked_phone, r.masked_phone), "
+                + "r.sent_at = v.sent_at, r.lease_owner = NULL, r.lease_expires_at = NULL, r.gateway_call_at = NULL, "
+                + "r.updated_at = ? WHERE r.send_id = ? AND r.state = 'SENDING' AND r.lease_owner = ?")) {
+            int index = 1;
+            Timestamp time = Timestamp.from(now);
+            for (Outcome outcome : outcomes) {
+                String detail = outcome.detail();
+                update.setLong(index++, outcome.row().contactId());
+                update.setString(index++, outcome.state());
+                update.setString(index++, outcome.reason() == null ? null : outcome.reason().name());
+                update.setString(index++, detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500));
+                update.setTimestamp(index++, outcome.notBefore() == null ? null : Timestamp.from(outcome.notBefore()));
+                update.setInt(index++, outcome.attempts());
+                update.setString(index++, outcome.providerMessageId());
+                update.setString(index++, outcome.maskedPhone());
+                update.setTimestamp(index++, outcome.state().equals("SENT") ? time : null);
+            }
+            update.setTimestamp(index++, time);
+            update.setLong(index++, sendId);
+            update.setString(index, owner);
+            int written = update.executeUpdate();
+            if (written != outcomes.size()) {
+                throw new SQLException("SMS send " + sendId + ": " + written + " of " + outcomes.size() + " locked "
+                        + "recipients were written; the outcomes are rolled back");
+            }
+        }
+    }
+
+    /** Groups rows' contact ids by send, in the order the rows come. */
+    private static Map<Long, List<Long>> bySend(List<Claimed> rows) {
+        Map<Long, List<Long>> sends = new LinkedHashMap<>();
+        for (Claimed row : rows) {
+            sends.computeIfAbsent(row.sendId(), id -> new ArrayList<>()).add(row.contactId());
+        }
+        return sends;
+    }
+
+    private static String marks(List<Long> ids) {
+        return String.join(",", Collections.nCopies(ids.size(), "?"));
+    }
+
+    private static int bindIds(PreparedStatement statement, int first, List<Long> ids) throws SQLException {
+        int index = first;
+        for (long id : ids) {
+            statement.setLong(index++, id);
+        }
+        return index;
     }
 }

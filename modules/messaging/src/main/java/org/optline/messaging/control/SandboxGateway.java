@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The default gateway: it sends nothing out of Optline and stores every message in the outbox table,
@@ -57,6 +61,61 @@ public final class SandboxGateway implements SmsGateway {
             throw new SmsGatewayException("Storing the message in the sandbox outbox failed: " + e.getMessage(),
                     null, true, e);
         }
+    }
+
+    /**
+     * Stores the messages with one statement, each once per idempotency key, and reads their ids with
+     * another. With a delay configured it stores them one by one, as each call then imitates a provider.
+     */
+    @Override
+    public List<Result> sendAll(List<Message> messages) {
+        if (!sendsInBulk() || messages.size() < 2) {
+            return SmsGateway.super.sendAll(messages);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Map<String, Long> ids = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_outbox (idempotency_key, "
+                    + "to_number, body, created_at) VALUES " + String.join(",", Collections.nCopies(messages.size(),
+                    "(?, ?, ?, ?)")) + " ON DUPLICATE KEY UPDATE id = id")) {
+                int index = 1;
+                for (Message message : messages) {
+                    insert.setString(index++, message.idempotencyKey());
+                    insert.setString(index++, message.to());
+                    insert.setString(index++, message.body());
+                    insert.setTimestamp(index++, now);
+                }
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT idempotency_key, id FROM sms_outbox "
+                    + "WHERE idempotency_key IN (" + String.join(",", Collections.nCopies(messages.size(), "?")) + ")")) {
+                int index = 1;
+                for (Message message : messages) {
+                    select.setString(index++, message.idempotencyKey());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            SmsGatewayException error = new SmsGatewayException("Storing the messages in the sandbox outbox failed: "
+                    + e.getMessage(), null, true, e);
+            return messages.stream().map(message -> new Result(null, error)).toList();
+        }
+        return messages.stream().map(message -> {
+            Long id = ids.get(message.idempotencyKey());
+            return id == null
+                    ? new Result(null, new SmsGatewayException("The sandbox outbox has no message with key "
+                    + message.idempotencyKey() + " after storing it.", null, true, null))
+                    : new Result("sandbox-" + id, null);
+        }).toList();
+    }
+
+    @Override
+    public boolean sendsInBulk() {
+        return delay.isZero();
     }
 
     /** Waits the configured delay after storing, as a provider's response arrives after it accepted a message. */

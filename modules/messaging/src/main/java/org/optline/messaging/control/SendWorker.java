@@ -2,11 +2,13 @@ package org.optline.messaging.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.messaging.api.SmsGateway;
 import org.optline.messaging.control.carrier.CarrierOptOuts;
 import org.optline.platform.StartupCompleted;
 import org.optline.platform.work.PollingLoop;
@@ -16,10 +18,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -36,12 +43,18 @@ public class SendWorker {
     private static final long POLL_SECONDS = 1;
     static final int LIST_PAGE = 1_000;
     // NOTE: a batch must finish within the lease, or another instance takes its remaining rows over, and
-    // a row whose gateway call was under way counts as in doubt. Fifty sandbox sends take well under a
-    // second; a slow gateway needs a longer optline.sms.lease-seconds.
+    // a row whose gateway call was under way counts as in doubt. Fifty calls of a gateway that sends one
+    // message per call take well under a second in the sandbox, but a slow gateway needs a longer
+    // optline.sms.lease-seconds. A gateway that takes a whole batch in one call gets larger batches.
     static final int BATCH = 50;
+    static final int BULK_BATCH = 500;
+    private static final int MAX_THREADS = 16;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService lanes;
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
@@ -56,11 +69,19 @@ public class SendWorker {
     CarrierOptOuts carrierOptOuts;
 
     @Inject
+    SmsGateway gateway;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "optline.sms.lease-seconds", defaultValue = "60")
     int leaseSeconds;
+
+    /** Threads that send batches at once. Their claims skip each other's rows, so they do not wait for each other. */
+    @Inject
+    @ConfigProperty(name = "optline.sms.send-threads", defaultValue = "2")
+    int threads;
 
     private final PollingLoop loop = new PollingLoop("SMS send worker", LOG);
     private final String owner = loop.owner();
@@ -71,8 +92,15 @@ public class SendWorker {
                     + "outlasts a slow batch");
             leaseSeconds = 5;
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            int configured = threads;
+            threads = Math.clamp(threads, 1, MAX_THREADS);
+            LOG.warning(() -> "optline.sms.send-threads is " + configured + "; using " + threads + " (allowed: 1 to "
+                    + MAX_THREADS + ")");
+        }
         loop.start(executor, POLL_SECONDS, this::poll);
-        LOG.info(() -> "SMS send worker " + owner + " started, lease " + leaseSeconds + " s");
+        LOG.info(() -> "SMS send worker " + owner + " started, lease " + leaseSeconds + " s, " + threads
+                + " sending thread(s)");
     }
 
     @PreDestroy
@@ -80,13 +108,37 @@ public class SendWorker {
         loop.stop();
     }
 
-    /** Lists and sends until nothing is due. */
+    /**
+     * Lists and sends until nothing is due. This thread also lists sends that fall due meanwhile, and the
+     * other threads only send.
+     */
     void poll() {
         listDueSends();
+        List<Future<?>> others = new ArrayList<>();
+        for (int lane = 1; lane < threads; lane++) {
+            others.add(lanes.submit(this::sendUntilNoneDue));
+        }
         while (!loop.stopping() && sendBatch() > 0) {
             listDueSends();
         }
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "SMS send worker " + owner + ": a sending thread failed; its claimed recipients "
+                        + "are sent again once their lease expires", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         finishSends();
+    }
+
+    private void sendUntilNoneDue() {
+        while (!loop.stopping() && sendBatch() > 0) {
+            // Claims the next batch at once; the thread ends when nothing is due.
+        }
     }
 
     private void listDueSends() {
@@ -120,43 +172,120 @@ public class SendWorker {
 
     /** Claims one batch of recipients of running sends, delivers them and returns how many there were. */
     private int sendBatch() {
+        int size = inBulk() ? BULK_BATCH : BATCH;
         List<RecipientClaims.Claimed> batch = run(connection -> {
             RecipientClaims claims = new RecipientClaims(connection);
-            return claims.claim(claims.sendingSends(), owner, leaseSeconds, BATCH);
+            return claims.claim(claims.sendingSends(), owner, leaseSeconds, size);
         });
-        Map<Long, SendView> sends = new HashMap<>();
+        Map<Long, List<RecipientClaims.Claimed>> bySend = new LinkedHashMap<>();
         for (RecipientClaims.Claimed recipient : batch) {
+            bySend.computeIfAbsent(recipient.sendId(), id -> new ArrayList<>()).add(recipient);
+        }
+        for (Map.Entry<Long, List<RecipientClaims.Claimed>> recipients : bySend.entrySet()) {
             if (loop.stopping()) {
                 break;
             }
-            SendView send = sends.computeIfAbsent(recipient.sendId(),
-                    id -> run(rows -> new SendRows(rows).find(id)).orElseThrow());
-            Instant now = clock.instant();
-            Delivery.Prepared prepared = delivery.prepare(recipient, send, now);
-            if (prepared.outcome() == null && !run(connection -> new RecipientClaims(connection)
-                    .markGatewayCall(recipient, owner))) {
-                LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": " + owner
-                        + " lost its claim before the gateway call; the new owner sends it");
-                continue;
+            SendView send = run(rows -> new SendRows(rows).find(recipients.getKey())).orElseThrow();
+            deliver(send, recipients.getValue());
+        }
+        return batch.size();
+    }
+
+    /** A recipient's outcome with what it was prepared as, for the log and the carrier's opt-outs. */
+    private record Delivered(RecipientClaims.Claimed recipient, Delivery.Prepared prepared, Delivery.Outcome outcome) {
+
+        RecipientClaims.Outcome row() {
+            return new RecipientClaims.Outcome(recipient, outcome.state(), outcome.reason(), outcome.detail(),
+                    outcome.notBefore(), outcome.attempts(), outcome.providerMessageId(), outcome.maskedPhone());
+        }
+    }
+
+    /**
+     * Returns whether batches go to the gateway in one call: only to a gateway that takes them so and
+     * deduplicates, because a crash during the call leaves the whole batch in doubt.
+     */
+    private boolean inBulk() {
+        return gateway.sendsInBulk() && gateway.deduplicates();
+    }
+
+    /**
+     * Prepares the recipients of one send in one transaction, then sends their messages. A gateway that
+     * takes a batch in one call and deduplicates gets them so, after one statement marks all their
+     * gateway calls, and their outcomes are recorded in one transaction. Any other gateway gets one
+     * message at a time, each marked just before and recorded right after its call, so that a crash
+     * leaves at most one message in doubt.
+     */
+    private void deliver(SendView send, List<RecipientClaims.Claimed> recipients) {
+        Instant now = clock.instant();
+        List<Delivery.Prepared> prepared = delivery.prepareAll(recipients, send, now);
+        List<Delivered> delivered = new ArrayList<>();
+        List<RecipientClaims.Claimed> toSend = new ArrayList<>();
+        Map<RecipientClaims.Claimed, Delivery.Prepared> messages = new HashMap<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            Delivery.Prepared message = prepared.get(i);
+            if (message.outcome() != null) {
+                delivered.add(new Delivered(recipients.get(i), message, message.outcome()));
+            } else {
+                toSend.add(recipients.get(i));
+                messages.put(recipients.get(i), message);
             }
-            Delivery.Outcome outcome = delivery.send(recipient, prepared, now);
-            boolean recorded = run(connection -> new RecipientClaims(connection).record(recipient, owner, outcome.state(),
-                    outcome.reason(), outcome.detail(), outcome.notBefore(), outcome.attempts(), outcome.providerMessageId(),
-                    outcome.maskedPhone(), now));
-            if (!recorded) {
+        }
+        if (inBulk()) {
+            List<RecipientClaims.Claimed> held = run(connection -> new RecipientClaims(connection)
+                    .markGatewayCalls(toSend, owner));
+            if (held.size() < toSend.size()) {
+                LOG.warning(() -> "SMS send " + send.id() + ": " + owner + " lost its claim on " + (toSend.size() - held.size())
+                        + " recipients before the gateway call; the new owner sends them");
+            }
+            List<SmsGateway.Result> results = gateway.sendAll(held.stream()
+                    .map(recipient -> delivery.message(recipient, messages.get(recipient))).toList());
+            for (int i = 0; i < held.size(); i++) {
+                RecipientClaims.Claimed recipient = held.get(i);
+                Delivery.Prepared message = messages.get(recipient);
+                delivered.add(new Delivered(recipient, message, delivery.outcomeOf(recipient, message, results.get(i), now)));
+            }
+        } else {
+            for (RecipientClaims.Claimed recipient : toSend) {
+                if (loop.stopping()) {
+                    break;
+                }
+                if (!run(connection -> new RecipientClaims(connection).markGatewayCall(recipient, owner))) {
+                    LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": " + owner
+                            + " lost its claim before the gateway call; the new owner sends it");
+                    continue;
+                }
+                Delivery.Prepared message = messages.get(recipient);
+                record(List.of(new Delivered(recipient, message, delivery.send(recipient, message, now))), now);
+            }
+        }
+        record(delivered, now);
+    }
+
+    /** Records outcomes in one transaction, then logs those that are not SENT and reports carrier opt-outs. */
+    private void record(List<Delivered> delivered, Instant now) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        boolean[] recorded = run(connection -> new RecipientClaims(connection)
+                .recordAll(delivered.stream().map(Delivered::row).toList(), owner, now));
+        for (int i = 0; i < delivered.size(); i++) {
+            RecipientClaims.Claimed recipient = delivered.get(i).recipient();
+            Delivery.Outcome outcome = delivered.get(i).outcome();
+            if (!recorded[i]) {
                 LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": " + owner
                         + " lost its claim before recording " + outcome.state());
-            } else if (!outcome.state().equals("SENT")) {
+                continue;
+            }
+            if (!outcome.state().equals("SENT")) {
                 LOG.info(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": "
                         + outcome.state() + (outcome.reason() == null ? "" : " (" + outcome.reason().label() + ")")
                         + (outcome.detail() == null ? "" : ": " + outcome.detail()));
             }
-            if (recorded && outcome.carrierOptOut()) {
-                carrierOptOuts.record(prepared.phone(), "SMS send " + recipient.sendId() + " to contact "
-                        + recipient.contactId());
+            if (outcome.carrierOptOut()) {
+                carrierOptOuts.record(delivered.get(i).prepared().phone(), "SMS send " + recipient.sendId()
+                        + " to contact " + recipient.contactId());
             }
         }
-        return batch.size();
     }
 
     private void finishSends() {

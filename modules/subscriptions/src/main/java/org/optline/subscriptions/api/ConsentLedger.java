@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,14 @@ public class ConsentLedger {
      */
     public Optional<ContactConsents> consentsOf(long contactId) {
         return read(connection -> new ConsentReads(connection).contactConsents(contactId));
+    }
+
+    /**
+     * Returns, in one query, the explicit states for one type of those of {@code contactIds} that have
+     * one, by contact id; for checks of many contacts at once, such as a send's batch of recipients.
+     */
+    public Map<Long, ConsentStateView> statesFor(long typeId, Collection<Long> contactIds) {
+        return read(connection -> new ConsentReads(connection).statesFor(typeId, contactIds));
     }
 
     /** Recomputes and checks a contact's whole chain. */

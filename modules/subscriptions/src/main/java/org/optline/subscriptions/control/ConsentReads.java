@@ -14,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,31 @@ public final class ConsentReads {
 
     private static ChainVerification broken(long contactId, List<ConsentEventView> events, String problem) {
         return new ChainVerification(contactId, events.size(), null, problem);
+    }
+
+    /** Returns the explicit states for one type of those of {@code contactIds} that have one, by contact id. */
+    public Map<Long, ConsentStateView> statesFor(long typeId, Collection<Long> contactIds) throws SQLException {
+        Map<Long, ConsentStateView> states = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return states;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.contact_id, s.subscription_type_id, "
+                + "s.state, s.event_seq, s.source, s.actor_kind, s.phone, s.changed_at FROM consent_state s "
+                + "WHERE s.subscription_type_id = ? AND s.contact_id IN ("
+                + String.join(",", Collections.nCopies(contactIds.size(), "?")) + ")")) {
+            select.setLong(1, typeId);
+            int index = 2;
+            for (long contactId : contactIds) {
+                select.setLong(index++, contactId);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ConsentStateView state = state(rows);
+                    states.put(state.contactId(), state);
+                }
+            }
+        }
+        return states;
     }
 
     static ConsentStateView state(ResultSet row) throws SQLException {

@@ -78,9 +78,13 @@ public class SendWorker {
     @ConfigProperty(name = "optline.sms.lease-seconds", defaultValue = "60")
     int leaseSeconds;
 
-    /** Threads that send batches at once. Their claims skip each other's rows, so they do not wait for each other. */
+    /**
+     * Threads that send batches at once. Their claims skip each other's rows, so they do not wait for
+     * each other. With more than one, which contact of a shared number gets the message depends on
+     * timing, as with several instances; one thread gives it to the lowest contact id, as the preview shows.
+     */
     @Inject
-    @ConfigProperty(name = "optline.sms.send-threads", defaultValue = "2")
+    @ConfigProperty(name = "optline.sms.send-threads", defaultValue = "1")
     int threads;
 
     private final PollingLoop loop = new PollingLoop("SMS send worker", LOG);

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,8 +81,10 @@ public class SendWorker {
 
     /**
      * Threads that send batches at once. Their claims skip each other's rows, so they do not wait for
-     * each other. With more than one, which contact of a shared number gets the message depends on
-     * timing, as with several instances; one thread gives it to the lowest contact id, as the preview shows.
+     * each other. Each claims under a lease owner of its own, so a thread sends none of the rows that
+     * another took over after their lease expired, as between instances. With more than one thread,
+     * timing decides which contact of a shared number gets the message. With one, the lowest contact id
+     * gets it, as the preview shows.
      */
     @Inject
     @ConfigProperty(name = "optline.sms.send-threads", defaultValue = "1")
@@ -89,6 +92,7 @@ public class SendWorker {
 
     private final PollingLoop loop = new PollingLoop("SMS send worker", LOG);
     private final String owner = loop.owner();
+    private final AtomicInteger threadsStarted = new AtomicInteger();
 
     void start(@Observes StartupCompleted event) {
         if (leaseSeconds < 5) {
@@ -120,9 +124,10 @@ public class SendWorker {
         listDueSends();
         List<Future<?>> others = new ArrayList<>();
         for (int lane = 1; lane < threads; lane++) {
-            others.add(lanes.submit(this::sendUntilNoneDue));
+            String laneOwner = threadOwner();
+            others.add(lanes.submit(() -> sendUntilNoneDue(laneOwner)));
         }
-        while (!loop.stopping() && sendBatch() > 0) {
+        while (!loop.stopping() && sendBatch(owner) > 0) {
             listDueSends();
         }
         for (Future<?> other : others) {
@@ -139,10 +144,21 @@ public class SendWorker {
         finishSends();
     }
 
-    private void sendUntilNoneDue() {
-        while (!loop.stopping() && sendBatch() > 0) {
+    private void sendUntilNoneDue(String laneOwner) {
+        while (!loop.stopping() && sendBatch(laneOwner) > 0) {
             // Claims the next batch at once; the thread ends when nothing is due.
         }
+    }
+
+    /**
+     * Returns a lease owner for one more sending thread: the instance's owner and a number that no
+     * earlier thread of this instance had. With the instance's owner, a thread would go on sending rows
+     * that another thread took over after their lease expired, and text those recipients twice. The
+     * number is new on every round, because a round that failed leaves its threads running.
+     */
+    private String threadOwner() {
+        String name = owner + "/" + threadsStarted.incrementAndGet();
+        return name.length() <= 100 ? name : name.substring(name.length() - 100);
     }
 
     private void listDueSends() {
@@ -174,12 +190,15 @@ public class SendWorker {
         }
     }
 
-    /** Claims one batch of recipients of running sends, delivers them and returns how many there were. */
-    private int sendBatch() {
+    /**
+     * Claims one batch of recipients of running sends under {@code leaseOwner}, delivers them and returns
+     * how many there were.
+     */
+    private int sendBatch(String leaseOwner) {
         int size = inBulk() ? BULK_BATCH : BATCH;
         List<RecipientClaims.Claimed> batch = run(connection -> {
             RecipientClaims claims = new RecipientClaims(connection);
-            return claims.claim(claims.sendingSends(), owner, leaseSeconds, size);
+            return claims.claim(claims.sendingSends(), leaseOwner, leaseSeconds, size);
         });
         Map<Long, List<RecipientClaims.Claimed>> bySend = new LinkedHashMap<>();
         for (RecipientClaims.Claimed recipient : batch) {
@@ -190,7 +209,7 @@ public class SendWorker {
                 break;
             }
             SendView send = run(rows -> new SendRows(rows).find(recipients.getKey())).orElseThrow();
-            deliver(send, recipients.getValue());
+            deliver(send, recipients.getValue(), leaseOwner);
         }
         return batch.size();
     }
@@ -215,11 +234,11 @@ public class SendWorker {
     /**
      * Prepares the recipients of one send in one transaction, then sends their messages. A gateway that
      * takes a batch in one call and deduplicates gets them so, after one statement marks all their
-     * gateway calls, and their outcomes are recorded in one transaction. Any other gateway gets one
-     * message at a time, each marked just before and recorded right after its call, so that a crash
-     * leaves at most one message in doubt.
+     * gateway calls, and their outcomes are recorded in one transaction. For any other gateway, the
+     * outcomes that need no call are recorded first. Then it gets one message at a time, each marked just
+     * before and recorded right after its call, so that a crash leaves at most one message in doubt.
      */
-    private void deliver(SendView send, List<RecipientClaims.Claimed> recipients) {
+    private void deliver(SendView send, List<RecipientClaims.Claimed> recipients, String leaseOwner) {
         Instant now = clock.instant();
         List<Delivery.Prepared> prepared = delivery.prepareAll(recipients, send, now);
         List<Delivered> delivered = new ArrayList<>();
@@ -236,10 +255,10 @@ public class SendWorker {
         }
         if (inBulk()) {
             List<RecipientClaims.Claimed> held = run(connection -> new RecipientClaims(connection)
-                    .markGatewayCalls(toSend, owner));
+                    .markGatewayCalls(toSend, leaseOwner));
             if (held.size() < toSend.size()) {
-                LOG.warning(() -> "SMS send " + send.id() + ": " + owner + " lost its claim on " + (toSend.size() - held.size())
-                        + " recipients before the gateway call; the new owner sends them");
+                LOG.warning(() -> "SMS send " + send.id() + ": " + leaseOwner + " lost its claim on "
+                        + (toSend.size() - held.size()) + " recipients before the gateway call; the new owner sends them");
             }
             List<SmsGateway.Result> results = gateway.sendAll(held.stream()
                     .map(recipient -> delivery.message(recipient, messages.get(recipient))).toList());
@@ -248,36 +267,40 @@ public class SendWorker {
                 Delivery.Prepared message = messages.get(recipient);
                 delivered.add(new Delivered(recipient, message, delivery.outcomeOf(recipient, message, results.get(i), now)));
             }
+            record(delivered, now, leaseOwner);
         } else {
+            // A row that was in doubt is FAILED here without a call. Its outcome must not wait for the calls
+            // of the batch: if the lease expired first, the next claim, which clears the gateway call stamp,
+            // would find the row clean and send the message again.
+            record(delivered, now, leaseOwner);
             for (RecipientClaims.Claimed recipient : toSend) {
                 if (loop.stopping()) {
                     break;
                 }
-                if (!run(connection -> new RecipientClaims(connection).markGatewayCall(recipient, owner))) {
-                    LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": " + owner
-                            + " lost its claim before the gateway call; the new owner sends it");
+                if (!run(connection -> new RecipientClaims(connection).markGatewayCall(recipient, leaseOwner))) {
+                    LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": "
+                            + leaseOwner + " lost its claim before the gateway call; the new owner sends it");
                     continue;
                 }
                 Delivery.Prepared message = messages.get(recipient);
-                record(List.of(new Delivered(recipient, message, delivery.send(recipient, message, now))), now);
+                record(List.of(new Delivered(recipient, message, delivery.send(recipient, message, now))), now, leaseOwner);
             }
         }
-        record(delivered, now);
     }
 
     /** Records outcomes in one transaction, then logs those that are not SENT and reports carrier opt-outs. */
-    private void record(List<Delivered> delivered, Instant now) {
+    private void record(List<Delivered> delivered, Instant now, String leaseOwner) {
         if (delivered.isEmpty()) {
             return;
         }
         boolean[] recorded = run(connection -> new RecipientClaims(connection)
-                .recordAll(delivered.stream().map(Delivered::row).toList(), owner, now));
+                .recordAll(delivered.stream().map(Delivered::row).toList(), leaseOwner, now));
         for (int i = 0; i < delivered.size(); i++) {
             RecipientClaims.Claimed recipient = delivered.get(i).recipient();
             Delivery.Outcome outcome = delivered.get(i).outcome();
             if (!recorded[i]) {
-                LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": " + owner
-                        + " lost its claim before recording " + outcome.state());
+                LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": "
+                        + leaseOwner + " lost its claim before recording " + outcome.state());
                 continue;
             }
             if (!outcome.state().equals("SENT")) {

@@ -56,9 +56,11 @@ public final class RecipientClaims {
                 claimed.addAll(select("state IN ('PENDING', 'HELD') AND not_before <= UTC_TIMESTAMP(6)", sends, sendIds,
                         limit - claimed.size()));
             }
+            // The gateway call stamp stays: a row in doubt keeps it until its outcome is written, so that
+            // an instance taking the row over after this one died also finds it in doubt.
             for (Map.Entry<Long, List<Long>> send : bySend(claimed).entrySet()) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient SET state = 'SENDING', "
-                        + "lease_owner = ?, lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, gateway_call_at = NULL, "
+                        + "lease_owner = ?, lease_expires_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, "
                         + "updated_at = UTC_TIMESTAMP(6) WHERE send_id = ? AND contact_id IN (" + marks(send.getValue()) + ")")) {
                     update.setString(1, owner);
                     update.setInt(2, leaseSeconds);

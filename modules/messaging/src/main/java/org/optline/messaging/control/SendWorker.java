@@ -127,12 +127,21 @@ public class SendWorker {
             String laneOwner = threadOwner();
             others.add(lanes.submit(() -> sendUntilNoneDue(laneOwner)));
         }
-        while (!loop.stopping() && sendBatch(owner) > 0) {
-            listDueSends();
+        try {
+            while (!loop.stopping() && sendBatch(owner) > 0) {
+                listDueSends();
+            }
+        } finally {
+            // Also when this thread failed, so that the next round does not start threads beside these.
+            awaitThreads(others);
         }
-        for (Future<?> other : others) {
+        finishSends();
+    }
+
+    private void awaitThreads(List<Future<?>> running) {
+        for (Future<?> thread : running) {
             try {
-                other.get();
+                thread.get();
             } catch (ExecutionException e) {
                 LOG.log(Level.WARNING, "SMS send worker " + owner + ": a sending thread failed; its claimed recipients "
                         + "are sent again once their lease expires", e.getCause());
@@ -141,7 +150,6 @@ public class SendWorker {
                 return;
             }
         }
-        finishSends();
     }
 
     private void sendUntilNoneDue(String laneOwner) {
@@ -262,12 +270,14 @@ public class SendWorker {
             }
             List<SmsGateway.Result> results = gateway.sendAll(held.stream()
                     .map(recipient -> delivery.message(recipient, messages.get(recipient))).toList());
+            Instant sentAt = clock.instant();
             for (int i = 0; i < held.size(); i++) {
                 RecipientClaims.Claimed recipient = held.get(i);
                 Delivery.Prepared message = messages.get(recipient);
-                delivered.add(new Delivered(recipient, message, delivery.outcomeOf(recipient, message, results.get(i), now)));
+                delivered.add(new Delivered(recipient, message, delivery.outcomeOf(recipient, message, results.get(i),
+                        sentAt)));
             }
-            record(delivered, now, leaseOwner);
+            record(delivered, sentAt, leaseOwner);
         } else {
             // A row that was in doubt is FAILED here without a call. Its outcome must not wait for the calls
             // of the batch: if the lease expired first, the next claim, which clears the gateway call stamp,
@@ -282,8 +292,11 @@ public class SendWorker {
                             + leaseOwner + " lost its claim before the gateway call; the new owner sends it");
                     continue;
                 }
+                // Each message's own time, for its sent_at and the backoff of a retry, rather than the batch's start.
+                Instant sentAt = clock.instant();
                 Delivery.Prepared message = messages.get(recipient);
-                record(List.of(new Delivered(recipient, message, delivery.send(recipient, message, now))), now, leaseOwner);
+                record(List.of(new Delivered(recipient, message, delivery.send(recipient, message, sentAt))), sentAt,
+                        leaseOwner);
             }
         }
     }

@@ -240,13 +240,29 @@ public class SendWorker {
     }
 
     /**
-     * Prepares the recipients of one send in one transaction, then sends their messages. A gateway that
-     * takes a batch in one call and deduplicates gets them so, after one statement marks all their
-     * gateway calls, and their outcomes are recorded in one transaction. For any other gateway, the
-     * outcomes that need no call are recorded first. Then it gets one message at a time, each marked just
-     * before and recorded right after its call, so that a crash leaves at most one message in doubt.
+     * Sends the messages of claimed recipients of one send. A gateway that takes a batch in one call and
+     * deduplicates gets the whole batch after one check of all recipients. Any other gateway gets one
+     * message at a time, each checked just before its call, so that its consent is as fresh as the call.
      */
     private void deliver(SendView send, List<RecipientClaims.Claimed> recipients, String leaseOwner) {
+        if (inBulk()) {
+            deliverInBulk(send, recipients, leaseOwner);
+            return;
+        }
+        for (RecipientClaims.Claimed recipient : recipients) {
+            if (loop.stopping()) {
+                break;
+            }
+            deliverOne(send, recipient, leaseOwner);
+        }
+    }
+
+    /**
+     * Checks the recipients in one transaction, marks all their gateway calls with one statement, sends
+     * the messages in one gateway call and records the outcomes in one transaction. A crash in between
+     * leaves the batch in doubt, and the gateway's deduplication makes sending it again harmless.
+     */
+    private void deliverInBulk(SendView send, List<RecipientClaims.Claimed> recipients, String leaseOwner) {
         Instant now = clock.instant();
         List<Delivery.Prepared> prepared = delivery.prepareAll(recipients, send, now);
         List<Delivered> delivered = new ArrayList<>();
@@ -261,44 +277,42 @@ public class SendWorker {
                 messages.put(recipients.get(i), message);
             }
         }
-        if (inBulk()) {
-            List<RecipientClaims.Claimed> held = run(connection -> new RecipientClaims(connection)
-                    .markGatewayCalls(toSend, leaseOwner));
-            if (held.size() < toSend.size()) {
-                LOG.warning(() -> "SMS send " + send.id() + ": " + leaseOwner + " lost its claim on "
-                        + (toSend.size() - held.size()) + " recipients before the gateway call; the new owner sends them");
-            }
-            List<SmsGateway.Result> results = gateway.sendAll(held.stream()
-                    .map(recipient -> delivery.message(recipient, messages.get(recipient))).toList());
-            Instant sentAt = clock.instant();
-            for (int i = 0; i < held.size(); i++) {
-                RecipientClaims.Claimed recipient = held.get(i);
-                Delivery.Prepared message = messages.get(recipient);
-                delivered.add(new Delivered(recipient, message, delivery.outcomeOf(recipient, message, results.get(i),
-                        sentAt)));
-            }
-            record(delivered, sentAt, leaseOwner);
-        } else {
-            // A row that was in doubt is FAILED here without a call. Its outcome must not wait for the calls
-            // of the batch: if the lease expired first, the next claim, which clears the gateway call stamp,
-            // would find the row clean and send the message again.
-            record(delivered, now, leaseOwner);
-            for (RecipientClaims.Claimed recipient : toSend) {
-                if (loop.stopping()) {
-                    break;
-                }
-                if (!run(connection -> new RecipientClaims(connection).markGatewayCall(recipient, leaseOwner))) {
-                    LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": "
-                            + leaseOwner + " lost its claim before the gateway call; the new owner sends it");
-                    continue;
-                }
-                // Each message's own time, for its sent_at and the backoff of a retry, rather than the batch's start.
-                Instant sentAt = clock.instant();
-                Delivery.Prepared message = messages.get(recipient);
-                record(List.of(new Delivered(recipient, message, delivery.send(recipient, message, sentAt))), sentAt,
-                        leaseOwner);
-            }
+        List<RecipientClaims.Claimed> held = run(connection -> new RecipientClaims(connection)
+                .markGatewayCalls(toSend, leaseOwner));
+        if (held.size() < toSend.size()) {
+            LOG.warning(() -> "SMS send " + send.id() + ": " + leaseOwner + " lost its claim on "
+                    + (toSend.size() - held.size()) + " recipients before the gateway call; the new owner sends them");
         }
+        List<SmsGateway.Result> results = gateway.sendAll(held.stream()
+                .map(recipient -> delivery.message(recipient, messages.get(recipient))).toList());
+        Instant sentAt = clock.instant();
+        for (int i = 0; i < held.size(); i++) {
+            RecipientClaims.Claimed recipient = held.get(i);
+            Delivery.Prepared message = messages.get(recipient);
+            delivered.add(new Delivered(recipient, message, delivery.outcomeOf(recipient, message, results.get(i),
+                    sentAt)));
+        }
+        record(delivered, sentAt, leaseOwner);
+    }
+
+    /**
+     * Checks one recipient, then marks its gateway call, sends its message and records the outcome at
+     * once, so that a crash leaves at most this message in doubt. An outcome that needs no call, such as
+     * a row in doubt that the gateway cannot deduplicate, is recorded right after the check.
+     */
+    private void deliverOne(SendView send, RecipientClaims.Claimed recipient, String leaseOwner) {
+        Delivery.Prepared message = delivery.prepareAll(List.of(recipient), send, clock.instant()).getFirst();
+        if (message.outcome() != null) {
+            record(List.of(new Delivered(recipient, message, message.outcome())), clock.instant(), leaseOwner);
+            return;
+        }
+        if (!run(connection -> new RecipientClaims(connection).markGatewayCall(recipient, leaseOwner))) {
+            LOG.warning(() -> "SMS send " + recipient.sendId() + ", contact " + recipient.contactId() + ": "
+                    + leaseOwner + " lost its claim before the gateway call; the new owner sends it");
+            return;
+        }
+        Instant sentAt = clock.instant();
+        record(List.of(new Delivered(recipient, message, delivery.send(recipient, message, sentAt))), sentAt, leaseOwner);
     }
 
     /** Records outcomes in one transaction, then logs those that are not SENT and reports carrier opt-outs. */

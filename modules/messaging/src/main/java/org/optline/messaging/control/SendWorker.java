@@ -162,7 +162,7 @@ public class SendWorker {
      * Returns a lease owner for one more sending thread: the instance's owner and a number that no
      * earlier thread of this instance had. With the instance's owner, a thread would go on sending rows
      * that another thread took over after their lease expired, and text those recipients twice. The
-     * number is new on every round, because a round that failed leaves its threads running.
+     * number is new on every round, so no two threads of the instance ever share an owner.
      */
     private String threadOwner() {
         String name = owner + "/" + threadsStarted.incrementAndGet();

@@ -196,4 +196,15 @@ final class MessagingFixtures {
         }
         return messages;
     }
+
+    /** Opts the contacts whose name contains {@code tag} in with one bulk consent job and waits for it to finish. */
+    static void optInByBulkJob(ApiClient api, String type, String tag) {
+        String job = Http.json(api.post("/api/bulk_consent_jobs", "{\"subscription_type_id\": \"" + type
+                + "\", \"action\": \"opt_in\", \"query\": {\"field\": \"name\", \"operator\": \"~\", \"value\": \""
+                + tag + "\"}}")).getString("id");
+        String state = Poll.until("bulk opt-in job " + job + " to finish", Duration.ofMinutes(3),
+                () -> Http.json(api.get("/api/bulk_consent_jobs/" + job)).getString("state"),
+                value -> !value.equals("queued") && !value.equals("running"));
+        assertThat(state).as("bulk opt-in job state").isEqualTo("done");
+    }
 }

@@ -357,8 +357,8 @@ class OutboundSmsIT {
     }
 
     /**
-     * The crash window of the sandbox gateway, which takes a whole batch in one call: an instance died
-     * after it stamped two recipients' gateway calls, and the gateway had stored the first message.
+     * Checks the crash window of the sandbox gateway, which takes a whole batch in one call. An instance
+     * died after it stamped two recipients' gateway calls, and the gateway had stored the first message.
      * The rows are written directly, as the dead instance left them. The next instance sends both again,
      * and the first is stored once, with the id of the message stored before the crash.
      */

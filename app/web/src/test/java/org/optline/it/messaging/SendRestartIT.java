@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.optline.it.messaging.MessagingFixtures.OutboxMessage;
 import org.optline.it.messaging.MessagingFixtures.Recipient;
 import org.optline.it.support.ApiClient;
-import org.optline.it.support.Http;
 import org.optline.it.support.LocalPayara;
 import org.optline.it.support.PageSession;
 import org.optline.it.support.Poll;
@@ -67,7 +66,7 @@ class SendRestartIT {
             ApiClient api = new ApiClient(first.base(), TestCredentials.apiToken());
             MessagingFixtures fixtures = new MessagingFixtures(api, PageSession.signedInAdmin(first.base()));
             String type = fixtures.smsType("Restart " + tag, "opt_in", "live");
-            optIn(api, type, tag);
+            MessagingFixtures.optInByBulkJob(api, type, tag);
 
             send = fixtures.send("Restart test {{name}}", type, null);
             long sendId = send;
@@ -144,14 +143,4 @@ class SendRestartIT {
         return ids;
     }
 
-    /** Opts the tagged contacts in with one bulk consent job and waits for it to finish. */
-    private static void optIn(ApiClient api, String type, String tag) {
-        String job = Http.json(api.post("/api/bulk_consent_jobs", "{\"subscription_type_id\": \"" + type
-                + "\", \"action\": \"opt_in\", \"query\": {\"field\": \"name\", \"operator\": \"~\", \"value\": \""
-                + tag + "\"}}")).getString("id");
-        String state = Poll.until("bulk opt-in job " + job + " to finish", Duration.ofMinutes(3),
-                () -> Http.json(api.get("/api/bulk_consent_jobs/" + job)).getString("state"),
-                value -> !value.equals("queued") && !value.equals("running"));
-        assertThat(state).as("bulk opt-in job state").isEqualTo("done");
-    }
 }

@@ -6,10 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.it.support.ApiClient;
-import org.optline.it.support.Http;
 import org.optline.it.support.LocalPayara;
 import org.optline.it.support.PageSession;
-import org.optline.it.support.Poll;
 import org.optline.it.support.TestCredentials;
 import org.optline.it.support.TestDatabase;
 
@@ -115,7 +113,7 @@ class SendThreadsIT {
             ApiClient api = new ApiClient(payara.base(), TestCredentials.apiToken());
             MessagingFixtures fixtures = new MessagingFixtures(api, PageSession.signedInAdmin(payara.base()));
             String type = fixtures.smsType("Threads " + tag, "opt_in", "live");
-            optIn(api, type, tag);
+            MessagingFixtures.optInByBulkJob(api, type, tag);
 
             send = fixtures.send("Threads test {{name}}", type, null);
             MessagingFixtures.awaitDone(send, Duration.ofMinutes(3));
@@ -131,14 +129,4 @@ class SendThreadsIT {
                 .as("numbers texted more than once").isEmpty();
     }
 
-    /** Opts the tagged contacts in with one bulk consent job and waits for it to finish. */
-    private static void optIn(ApiClient api, String type, String tag) {
-        String job = Http.json(api.post("/api/bulk_consent_jobs", "{\"subscription_type_id\": \"" + type
-                + "\", \"action\": \"opt_in\", \"query\": {\"field\": \"name\", \"operator\": \"~\", \"value\": \""
-                + tag + "\"}}")).getString("id");
-        String state = Poll.until("bulk opt-in job " + job + " to finish", Duration.ofMinutes(3),
-                () -> Http.json(api.get("/api/bulk_consent_jobs/" + job)).getString("state"),
-                value -> !value.equals("queued") && !value.equals("running"));
-        assertThat(state).as("bulk opt-in job state").isEqualTo("done");
-    }
 }

@@ -84,7 +84,7 @@ public final class AdminSession {
 
     /**
      * Posts a form as the page's htmx request does, with the session's CSRF token, and returns the
-     * {@code HX-Redirect} location it answers with; fails on any other answer.
+     * {@code HX-Redirect} location of the response. Any other response fails the run.
      */
     public String postForRedirect(String path, String... namesAndValues) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request(path)

@@ -124,7 +124,7 @@ public class Delivery {
      * Checks, for each recipient of one send, the type, the contact, its consent and quiet hours as they
      * are now, and renders the message. Returns one result per recipient, in order. It runs in a
      * transaction of its own, so that the preference links and number claims commit together before
-     * any gateway call. The type is read once, so the whole batch sees it in one state.
+     * any gateway call. The type is read once, so the whole batch is checked against one state of it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Prepared> prepareAll(List<RecipientClaims.Claimed> recipients, SendView send, Instant now) {

@@ -9,6 +9,7 @@ open module org.optline.segments {
     requires org.optline.contacts;
     requires org.optline.subscriptions;
     requires java.sql;
+    requires com.carrotsearch.hppc;
     requires jakarta.servlet;
     requires jakarta.cdi;
     requires jakarta.inject;

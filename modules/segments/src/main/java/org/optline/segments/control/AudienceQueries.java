@@ -58,9 +58,13 @@ public class AudienceQueries {
     @Inject
     Instance<NumberBlockCheck> numberBlocks;
 
+    @Inject
+    AudienceIndex index;
+
     /**
      * Counts the contacts that match {@code segment} by the reason they are left out of a send under
-     * {@code type}, and samples the first reachable ones by id.
+     * {@code type}, and samples the first reachable ones by id. The {@link AudienceIndex} counts when it
+     * holds every field of the segment; the SQL below counts otherwise.
      *
      * <p>The grouped pass also returns each group's lowest contact id, so the sample query starts at
      * the first reachable contact. Without that start, {@code ORDER BY c.id LIMIT n} walks the primary
@@ -69,6 +73,10 @@ public class AudienceQueries {
      */
     public AudiencePreview preview(SubscriptionTypeView type, ContactQuery segment, int sampleSize) {
         SqlCondition where = contacts.compile(segment);
+        Optional<AudiencePreview> indexed = index.preview(type, segment, sampleSize);
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
         boolean live = type.state() == State.LIVE;
         boolean optIn = type.consentType() == ConsentType.OPT_IN;
         // The contacts a send would text form groups of their own, with the state columns fixed, so all
@@ -144,6 +152,17 @@ public class AudienceQueries {
         } catch (SQLException e) {
             throw new IllegalStateException("Sampling the audience of type " + type.id() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Counts the contacts that match {@code query} and are not deleted, from the {@link AudienceIndex}
+     * when it holds every field of the query.
+     *
+     * @throws org.optline.platform.InvalidInputException naming the field, operator or value it rejects
+     */
+    public long count(ContactQuery query) {
+        contacts.compile(query);
+        return index.count(query).orElseGet(() -> contacts.count(query));
     }
 
     /** Returns the ids of the reachable contacts after {@code afterContactId}, ascending, at most {@code limit}. */

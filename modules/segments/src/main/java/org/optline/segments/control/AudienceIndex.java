@@ -103,8 +103,8 @@ public class AudienceIndex {
     private long settled;
     /** Applied change rows above {@link #settled}, with the {@link System#nanoTime()} when they were applied. */
     private final TreeMap<Long, Long> applied = new TreeMap<>();
-    private long loadedAt;
-    private long caughtUpAt;
+    private volatile long loadedAt;
+    private volatile long caughtUpAt;
     private long prunedAt;
 
     void start(@Observes StartupCompleted event) {
@@ -272,7 +272,7 @@ public class AudienceIndex {
             if (!gaps.isEmpty() && gaps.size() <= MAX_NAMED_GAPS) {
                 parameters.addAll(gaps);
             }
-            int fresh = 0;
+            List<Long> fresh = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT seq, contact_id, phone FROM audience_change WHERE " + which + " ORDER BY seq LIMIT "
                             + (MAX_CHANGES_PER_ROUND + 1))) {
@@ -283,8 +283,7 @@ public class AudienceIndex {
                         if (applied.containsKey(seq)) {
                             continue;
                         }
-                        applied.put(seq, now);
-                        fresh++;
+                        fresh.add(seq);
                         long contactId = rows.getLong(2);
                         if (!rows.wasNull()) {
                             contactIds.add(contactId);
@@ -296,11 +295,14 @@ public class AudienceIndex {
                     }
                 }
             }
-            if (fresh > MAX_CHANGES_PER_ROUND) {
+            if (fresh.size() > MAX_CHANGES_PER_ROUND) {
                 // So many changes at once (a large import) are read faster by the next full load.
                 loadedAt = 0;
             }
             apply(connection, contactIds, phones);
+            // Only rows whose contacts and numbers were read again count as applied, so a failed read
+            // leaves them for the next round.
+            fresh.forEach(seq -> applied.put(seq, now));
             settle(now);
             caughtUpAt = now;
         } catch (SQLException e) {

@@ -264,7 +264,7 @@ public class AudienceIndex {
                     gaps.add(seq);
                 }
             }
-            String which = gaps.isEmpty() ? "seq > ?"
+            String filter = gaps.isEmpty() ? "seq > ?"
                     : gaps.size() > MAX_NAMED_GAPS ? "seq > ?"
                     : "seq > ? OR seq IN (" + String.join(", ", Collections.nCopies(gaps.size(), "?")) + ")";
             List<Object> parameters = new ArrayList<>();
@@ -274,7 +274,7 @@ public class AudienceIndex {
             }
             List<Long> fresh = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT seq, contact_id, phone FROM audience_change WHERE " + which + " ORDER BY seq LIMIT "
+                    "SELECT seq, contact_id, phone FROM audience_change WHERE " + filter + " ORDER BY seq LIMIT "
                             + (MAX_CHANGES_PER_ROUND + 1))) {
                 bind(statement, parameters);
                 try (ResultSet rows = statement.executeQuery()) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * field (text fields, custom attributes, numbers by value) makes the whole query unsupported, and the
  * caller counts in SQL.
  *
- * <p>Each test gives the same answer as the SQL that the contacts module's {@code SearchCompiler} and
+ * <p>Each test returns the same result as the SQL that the contacts module's {@code SearchCompiler} and
  * the subscriptions module's search field write for the condition. SQL's unknown counts as false:
  * the language has no NOT over a group, so an unknown part never turns into a match further up.
  * The caller compiles the query to SQL first, which rejects invalid queries with their message, so an
@@ -187,6 +187,7 @@ final class IndexedQuery {
         if (values.isEmpty()) {
             return Optional.empty();
         }
+
         boolean none = false;
         boolean in = false;
         boolean out = false;
@@ -200,6 +201,7 @@ final class IndexedQuery {
                 }
             }
         }
+
         boolean matchesNone = none;
         boolean matchesIn = in;
         boolean matchesOut = out;
@@ -220,8 +222,8 @@ final class IndexedQuery {
         if (!known || (condition.operator() != Operator.EQUALS && condition.operator() != Operator.NOT_EQUALS)) {
             return Optional.empty();
         }
-        boolean wanted = text.equals("true") == (condition.operator() == Operator.EQUALS);
-        return Optional.of((columns, p) -> truth.test(columns, p) == wanted);
+        boolean expected = text.equals("true") == (condition.operator() == Operator.EQUALS);
+        return Optional.of((columns, p) -> truth.test(columns, p) == expected);
     }
 
     private static Optional<Match> nullCheck(Condition condition, Match isNull) {

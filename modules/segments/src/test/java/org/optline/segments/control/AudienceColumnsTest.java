@@ -39,7 +39,7 @@ class AudienceColumnsTest {
     }
 
     @Test
-    void previewSortsContactsIntoTheReasonsOfTheRule() {
+    void previewCountsEachExclusionReason() {
         AudienceColumns columns = new AudienceColumns();
         columns.putContacts(List.of(
                 contact(1, AudienceColumns.NO_PHONE, AudienceColumns.NO_LINE_TYPE),
@@ -74,7 +74,7 @@ class AudienceColumnsTest {
     }
 
     @Test
-    void anOptInForAnEarlierNumberStopsCountingWhenTheNumberChanges() {
+    void optInForOldNumberIsNotCounted() {
         AudienceColumns columns = new AudienceColumns();
         columns.putContacts(List.of(contact(1, NUMBER_A, MOBILE)));
         columns.putStates(1, List.of(optIn(1, NUMBER_A)));
@@ -87,7 +87,7 @@ class AudienceColumnsTest {
     }
 
     @Test
-    void contactsThatArriveOutOfIdOrderKeepTheirStates() {
+    void lateLowerIdsKeepStates() {
         AudienceColumns columns = new AudienceColumns();
         columns.putContacts(List.of(contact(10, NUMBER_A, MOBILE), contact(30, NUMBER_B, MOBILE)));
         columns.putStates(30, List.of(optIn(30, NUMBER_B)));
@@ -112,7 +112,7 @@ class AudienceColumnsTest {
     }
 
     @Test
-    void aMissingTimeMatchesNoComparisonAsInSql() {
+    void missingTimeMatchesNoComparison() {
         AudienceColumns columns = new AudienceColumns();
         columns.putContacts(List.of(contact(1, NUMBER_A, MOBILE), new AudienceColumns.Contact(2, true, NUMBER_B, MOBILE,
                 2 * SECOND, 2 * SECOND, 5 * SECOND, AudienceColumns.NO_TIME, false)));
@@ -124,7 +124,7 @@ class AudienceColumnsTest {
     }
 
     @Test
-    void groupsCombineConditionsOnRolesLinesAndStates() {
+    void groupsCombineRolesLinesAndStates() {
         AudienceColumns columns = new AudienceColumns();
         columns.putContacts(List.of(
                 contact(1, NUMBER_A, MOBILE),
@@ -146,7 +146,7 @@ class AudienceColumnsTest {
     }
 
     @Test
-    void fieldsTheColumnsDoNotHoldLeaveTheQueryToSql() {
+    void unheldFieldsLeaveQueryToSql() {
         ContactQuery byEmail = new ContactQuery.Group(true, List.of(
                 new Condition("role", Operator.EQUALS, "user"),
                 new Condition("email", Operator.ENDS_WITH, "@example.com")));

@@ -39,8 +39,9 @@ public final class RecipientClaims {
 
     /**
      * Claims up to {@code limit} recipients of the given sends: first those whose instance died while
-     * sending, then those that are due. Rows another transaction has locked are skipped, so concurrent
-     * instances claim different rows without waiting for each other.
+     * sending, then those that are due, send by send, by due time and then contact id. Pages of a listing
+     * get ascending due times, so first attempts go out in contact id order. Rows another transaction
+     * has locked are skipped, so concurrent instances claim different rows without waiting for each other.
      */
     public List<Claimed> claim(List<Long> sendIds, String owner, int leaseSeconds, int limit) throws SQLException {
         if (sendIds.isEmpty()) {
@@ -52,9 +53,12 @@ public final class RecipientClaims {
         try {
             List<Claimed> claimed = new ArrayList<>(select("state = 'SENDING' AND lease_expires_at < UTC_TIMESTAMP(6)",
                     sends, sendIds, limit));
-            if (claimed.size() < limit) {
-                claimed.addAll(select("state IN ('PENDING', 'HELD') AND not_before <= UTC_TIMESTAMP(6)", sends, sendIds,
-                        limit - claimed.size()));
+            for (long sendId : sendIds) {
+                for (String state : List.of("PENDING", "HELD")) {
+                    if (claimed.size() < limit) {
+                        claimed.addAll(selectDue(sendId, state, limit - claimed.size()));
+                    }
+                }
             }
             // The gateway call stamp stays: a row in doubt keeps it until its outcome is written, so that
             // an instance taking the row over after this one died also finds it in doubt.
@@ -79,6 +83,23 @@ public final class RecipientClaims {
         }
     }
 
+    /**
+     * Selects and locks the first due rows of one send in one state, in the order of
+     * {@code ix_sms_recipient_claim}: by due time, then contact id. The range ends at the current time,
+     * so rows that wait for quiet hours or a retry are not read at all.
+     */
+    private List<Claimed> selectDue(long sendId, String state, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT send_id, contact_id, idempotency_key, attempts, "
+                + "FALSE FROM sms_recipient FORCE INDEX (ix_sms_recipient_claim) "
+                + "WHERE send_id = ? AND state = ? AND not_before <= UTC_TIMESTAMP(6) "
+                + "ORDER BY not_before, contact_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setLong(1, sendId);
+            select.setString(2, state);
+            select.setInt(3, limit);
+            return claimedRows(select);
+        }
+    }
+
     private List<Claimed> select(String condition, String sends, List<Long> sendIds, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT send_id, contact_id, idempotency_key, attempts, "
                 + "state = 'SENDING' AND gateway_call_at IS NOT NULL "
@@ -89,14 +110,18 @@ public final class RecipientClaims {
                 select.setLong(index++, id);
             }
             select.setInt(index, limit);
-            List<Claimed> rows = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new Claimed(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4), row.getBoolean(5)));
-                }
-            }
-            return rows;
+            return claimedRows(select);
         }
+    }
+
+    private static List<Claimed> claimedRows(PreparedStatement select) throws SQLException {
+        List<Claimed> rows = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                rows.add(new Claimed(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4), row.getBoolean(5)));
+            }
+        }
+        return rows;
     }
 
     /**

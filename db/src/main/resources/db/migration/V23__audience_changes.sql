@@ -15,21 +15,22 @@ CREATE TABLE audience_change (
 
 CREATE TRIGGER tr_contact_audience_insert AFTER INSERT ON contact
     FOR EACH ROW INSERT INTO audience_change (contact_id) VALUES (NEW.id);
+-- An update that changes a key names both the old and the new one (UNION writes one row when they are equal).
 CREATE TRIGGER tr_contact_audience_update AFTER UPDATE ON contact
-    FOR EACH ROW INSERT INTO audience_change (contact_id) VALUES (NEW.id);
+    FOR EACH ROW INSERT INTO audience_change (contact_id) SELECT NEW.id UNION SELECT OLD.id;
 CREATE TRIGGER tr_contact_audience_delete AFTER DELETE ON contact
     FOR EACH ROW INSERT INTO audience_change (contact_id) VALUES (OLD.id);
 
 CREATE TRIGGER tr_consent_state_audience_insert AFTER INSERT ON consent_state
     FOR EACH ROW INSERT INTO audience_change (contact_id) VALUES (NEW.contact_id);
 CREATE TRIGGER tr_consent_state_audience_update AFTER UPDATE ON consent_state
-    FOR EACH ROW INSERT INTO audience_change (contact_id) VALUES (NEW.contact_id);
+    FOR EACH ROW INSERT INTO audience_change (contact_id) SELECT NEW.contact_id UNION SELECT OLD.contact_id;
 CREATE TRIGGER tr_consent_state_audience_delete AFTER DELETE ON consent_state
     FOR EACH ROW INSERT INTO audience_change (contact_id) VALUES (OLD.contact_id);
 
 CREATE TRIGGER tr_sms_number_block_audience_insert AFTER INSERT ON sms_number_block
     FOR EACH ROW INSERT INTO audience_change (phone) VALUES (NEW.phone);
 CREATE TRIGGER tr_sms_number_block_audience_update AFTER UPDATE ON sms_number_block
-    FOR EACH ROW INSERT INTO audience_change (phone) VALUES (NEW.phone);
+    FOR EACH ROW INSERT INTO audience_change (phone) SELECT NEW.phone UNION SELECT OLD.phone;
 CREATE TRIGGER tr_sms_number_block_audience_delete AFTER DELETE ON sms_number_block
     FOR EACH ROW INSERT INTO audience_change (phone) VALUES (OLD.phone);

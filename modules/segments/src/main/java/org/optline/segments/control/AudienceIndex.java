@@ -49,10 +49,11 @@ import java.util.regex.Pattern;
  *   <li>A background round every second reads the new change rows and reads the changed contacts,
  *       their states and the changed numbers again. Every count first does the same, so a count made
  *       after a change committed includes it, whichever instance made the change.</li>
- *   <li>Change rows can commit out of sequence order, so the reader reads again every row above the
- *       last one it has held for {@link #SETTLE_NANOS}, and skips the ones it has applied. A change
- *       whose transaction stays open longer than that is picked up by the full reload, every
- *       {@code optline.audience-index.reload-minutes} (default 10).</li>
+ *   <li>Change rows can commit out of sequence order, so the reader looks again for each sequence
+ *       number missing below the newest one it has applied, until the number has been missing for
+ *       {@link #SETTLE_NANOS}. A change whose transaction stays open longer than that after writing
+ *       its row is picked up by the next full load, every {@code optline.audience-index.reload-minutes}
+ *       (default 10).</li>
  *   <li>Until the first load ends, and for queries on fields the columns do not hold, callers count in SQL.</li>
  * </ul>
  */
@@ -67,8 +68,8 @@ public class AudienceIndex {
     private static final int IDS_PER_QUERY = 1_000;
     /** Above this many gaps in the sequence, the reader reads the whole range again instead of naming them. */
     private static final int MAX_NAMED_GAPS = 500;
-    /** Above this many new change rows, a full load is cheaper than reading each changed contact. */
-    private static final int MAX_CHANGES_PER_ROUND = 200_000;
+    /** The most change rows one catch-up reads; the rest wait for the next, so no catch-up takes long. */
+    private static final int MAX_CHANGES_PER_ROUND = 50_000;
     private static final long PRUNE_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final int PRUNE_BATCH = 5_000;
     private static final Pattern E164 = Pattern.compile("\\+[0-9]{1,18}");
@@ -125,6 +126,9 @@ public class AudienceIndex {
      * returns empty when the index is not loaded or the query names a field it does not hold.
      */
     public Optional<AudiencePreview> preview(SubscriptionTypeView type, ContactQuery query, int sampleSize) {
+        if (!enabled || columns == null) {
+            return Optional.empty();
+        }
         Optional<IndexedQuery.Match> match = IndexedQuery.compile(query);
         if (match.isEmpty() || !current()) {
             return Optional.empty();
@@ -140,6 +144,9 @@ public class AudienceIndex {
 
     /** Counts the contacts that match {@code query} and are not deleted, or returns empty as {@link #preview} does. */
     public OptionalLong count(ContactQuery query) {
+        if (!enabled || columns == null) {
+            return OptionalLong.empty();
+        }
         Optional<IndexedQuery.Match> match = IndexedQuery.compile(query);
         if (match.isEmpty() || !current()) {
             return OptionalLong.empty();
@@ -169,7 +176,7 @@ public class AudienceIndex {
     private void round() {
         long now = System.nanoTime();
         boolean reloadDue = columns == null || now - loadedAt > TimeUnit.MINUTES.toNanos(Math.max(1, reloadMinutes))
-                || now - caughtUpAt > TimeUnit.MINUTES.toNanos(Math.max(1, keepChangesMinutes) / 2);
+                || now - caughtUpAt > TimeUnit.MINUTES.toNanos(Math.max(1, keepChangesMinutes)) / 2;
         if (reloadDue) {
             load();
         } else {
@@ -236,17 +243,16 @@ public class AudienceIndex {
     }
 
     /**
-     * Returns the sequence number below which the load may take every change as visible: just below the
-     * first change row of the last {@link #SETTLE_NANOS}, or the last row when none is that recent.
+     * Returns the sequence number up to which the load may take every change as visible: that of the
+     * newest change row written more than {@link #SETTLE_NANOS} ago, or 0 when there is none. Rows
+     * above it are read again after the load, including rows of transactions still open now.
      */
     private static long settledBeforeLoad(Connection connection) throws SQLException {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(SETTLE_NANOS);
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COALESCE((SELECT MIN(seq) - 1 FROM audience_change WHERE changed_at >= NOW(6) - INTERVAL "
-                        + seconds + " SECOND), (SELECT MAX(seq) FROM audience_change), 0)");
+        try (PreparedStatement statement = connection.prepareStatement("SELECT seq FROM audience_change "
+                + "WHERE changed_at < NOW(6) - INTERVAL " + seconds + " SECOND ORDER BY changed_at DESC LIMIT 1");
              ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 
@@ -264,41 +270,26 @@ public class AudienceIndex {
                     gaps.add(seq);
                 }
             }
-            String filter = gaps.isEmpty() ? "seq > ?"
-                    : gaps.size() > MAX_NAMED_GAPS ? "seq > ?"
-                    : "seq > ? OR seq IN (" + String.join(", ", Collections.nCopies(gaps.size(), "?")) + ")";
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(gaps.size() > MAX_NAMED_GAPS ? settled : newest);
-            if (!gaps.isEmpty() && gaps.size() <= MAX_NAMED_GAPS) {
-                parameters.addAll(gaps);
-            }
             List<Long> fresh = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT seq, contact_id, phone FROM audience_change WHERE " + filter + " ORDER BY seq LIMIT "
-                            + (MAX_CHANGES_PER_ROUND + 1))) {
-                bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        long seq = rows.getLong(1);
-                        if (applied.containsKey(seq)) {
-                            continue;
-                        }
-                        fresh.add(seq);
-                        long contactId = rows.getLong(2);
-                        if (!rows.wasNull()) {
-                            contactIds.add(contactId);
-                        }
-                        String phone = rows.getString(3);
-                        if (phone != null) {
-                            phones.add(phone);
-                        }
-                    }
+            ChangeSink sink = (seq, contactId, phone) -> {
+                if (applied.containsKey(seq)) {
+                    return;
                 }
+                fresh.add(seq);
+                if (contactId != null) {
+                    contactIds.add(contactId);
+                }
+                if (phone != null) {
+                    phones.add(phone);
+                }
+            };
+            if (gaps.size() > MAX_NAMED_GAPS) {
+                readChanges(connection, "seq > ? AND seq < ?", List.of(settled, newest), sink);
+            } else if (!gaps.isEmpty()) {
+                readChanges(connection, "seq IN (" + String.join(", ", Collections.nCopies(gaps.size(), "?")) + ")",
+                        new ArrayList<>(gaps), sink);
             }
-            if (fresh.size() > MAX_CHANGES_PER_ROUND) {
-                // So many changes at once (a large import) are read faster by the next full load.
-                loadedAt = 0;
-            }
+            readChanges(connection, "seq > ? ORDER BY seq LIMIT " + MAX_CHANGES_PER_ROUND, List.of(newest), sink);
             apply(connection, contactIds, phones);
             // Only rows whose contacts and numbers were read again count as applied, so a failed read
             // leaves them for the next round.
@@ -310,6 +301,24 @@ public class AudienceIndex {
                     + e.getMessage(), e);
         } finally {
             catchingUp.unlock();
+        }
+    }
+
+    private interface ChangeSink {
+        void accept(long seq, Long contactId, String phone);
+    }
+
+    private static void readChanges(Connection connection, String where, List<Object> parameters, ChangeSink sink)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT seq, contact_id, phone FROM audience_change WHERE " + where)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long contactId = rows.getLong(2);
+                    sink.accept(rows.getLong(1), rows.wasNull() ? null : contactId, rows.getString(3));
+                }
+            }
         }
     }
 

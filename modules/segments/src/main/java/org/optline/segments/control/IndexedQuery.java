@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
 final class IndexedQuery {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+    /** The first and last whole seconds of MariaDB's DATETIME range, 1000-01-01 and 9999-12-31 23:59:59 UTC. */
+    private static final long FIRST_DATETIME_SECOND = -30_610_224_000L;
+    private static final long LAST_DATETIME_SECOND = 253_402_300_799L;
 
     /** Whether the contact at a position of the columns matches. */
     @FunctionalInterface
@@ -131,7 +134,12 @@ final class IndexedQuery {
         }
         long[] micros = new long[seconds.get().length];
         for (int i = 0; i < micros.length; i++) {
-            micros[i] = Math.multiplyExact(seconds.get()[i], 1_000_000L);
+            // Beyond DATETIME's range, MariaDB's comparison of the bound value differs from a plain
+            // one, so such a time is left to SQL.
+            if (seconds.get()[i] < FIRST_DATETIME_SECOND || seconds.get()[i] > LAST_DATETIME_SECOND) {
+                return Optional.empty();
+            }
+            micros[i] = seconds.get()[i] * 1_000_000L;
         }
         Match compared = compare(condition.operator(), micros, column);
         return Optional.of((columns, p) -> column.read(columns, p) != AudienceColumns.NO_TIME && compared.test(columns, p));

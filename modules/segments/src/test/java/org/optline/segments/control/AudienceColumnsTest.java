@@ -155,5 +155,6 @@ class AudienceColumnsTest {
         assertThat(IndexedQuery.compile(new Condition("phone", Operator.EQUALS, "+12015550101"))).isEmpty();
         assertThat(IndexedQuery.compile(new Condition("id", Operator.EQUALS, 1.5))).isEmpty();
         assertThat(IndexedQuery.compile(new Condition("custom_attributes.plan", Operator.EQUALS, "gold"))).isEmpty();
+        assertThat(IndexedQuery.compile(new Condition("created_at", Operator.GREATER, 10_000_000_000_000L))).isEmpty();
     }
 }

@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -126,44 +125,41 @@ public class AudienceIndex {
      * returns empty when the index is not loaded or the query names a field it does not hold.
      */
     public Optional<AudiencePreview> preview(SubscriptionTypeView type, ContactQuery query, int sampleSize) {
-        if (!enabled || columns == null) {
-            return Optional.empty();
-        }
-        Optional<IndexedQuery.Match> match = IndexedQuery.compile(query);
-        if (match.isEmpty() || !current()) {
-            return Optional.empty();
-        }
-        columnsLock.readLock().lock();
-        try {
-            return Optional.of(columns.preview(match.get(), type.id(), type.consentType(),
-                    type.state() == State.LIVE, sampleSize));
-        } finally {
-            columnsLock.readLock().unlock();
-        }
+        return scan(query, (columns, match) -> columns.preview(match, type.id(), type.consentType(),
+                type.state() == State.LIVE, sampleSize));
     }
 
     /** Counts the contacts that match {@code query} and are not deleted, or returns empty as {@link #preview} does. */
-    public OptionalLong count(ContactQuery query) {
+    public Optional<Long> count(ContactQuery query) {
+        return scan(query, AudienceColumns::count);
+    }
+
+    private interface Scan<T> {
+        T run(AudienceColumns columns, IndexedQuery.Match match);
+    }
+
+    /**
+     * Runs {@code scan} over the columns under the read lock, after applying the committed changes, or
+     * returns empty when the index is off or not loaded, or the query names a field it does not hold.
+     */
+    private <T> Optional<T> scan(ContactQuery query, Scan<T> scan) {
         if (!enabled || columns == null) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         Optional<IndexedQuery.Match> match = IndexedQuery.compile(query);
         if (match.isEmpty() || !current()) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         columnsLock.readLock().lock();
         try {
-            return OptionalLong.of(columns.count(match.get()));
+            return Optional.of(scan.run(columns, match.get()));
         } finally {
             columnsLock.readLock().unlock();
         }
     }
 
-    /** Applies the committed changes and returns true, or returns false when there are no columns to count from. */
+    /** Applies the committed changes and returns true, or returns false when reading them failed. */
     private boolean current() {
-        if (!enabled || columns == null) {
-            return false;
-        }
         try {
             catchUp();
             return true;

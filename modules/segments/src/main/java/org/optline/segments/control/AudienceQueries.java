@@ -83,7 +83,10 @@ public class AudienceQueries {
         // contacts of one number share a group (its line type and block follow from the number). Each
         // number gets one message, so a group's distinct numbers are reachable and the rest are shared.
         String sendable = live ? sendable("c", "s", optIn) : "FALSE";
-        String sql = "SELECT c.phone IS NOT NULL, c.phone_type, "
+        // A sendable contact's line type changes nothing in its reason, so all of them share one value
+        // there. Contacts that share a number but were typed at different times then share a group too.
+        String sql = "SELECT c.phone IS NOT NULL, CASE WHEN " + sendable + " THEN '" + LineType.MOBILE.name()
+                + "' ELSE c.phone_type END, "
                 + "CASE WHEN " + sendable + " THEN " + (optIn ? "'OPT_IN'" : "NULL") + " ELSE s.state END, "
                 + "CASE WHEN " + sendable + " THEN " + optIn + " ELSE s.phone <=> c.phone END, "
                 + "c.phone IS NOT NULL AND " + blockedSql("c.phone") + ", " + sendable + ", COUNT(*), MIN(c.id), "

@@ -64,7 +64,7 @@ public class AudienceQueries {
     /**
      * Counts the contacts that match {@code segment} by the reason they are left out of a send under
      * {@code type}, and samples the first reachable ones by id. The {@link AudienceIndex} counts when it
-     * holds every field of the segment; the SQL below counts otherwise.
+     * has every field of the segment, and the SQL below counts otherwise.
      *
      * <p>The grouped pass also returns each group's lowest contact id, so the sample query starts at
      * the first reachable contact. Without that start, {@code ORDER BY c.id LIMIT n} walks the primary
@@ -159,7 +159,7 @@ public class AudienceQueries {
 
     /**
      * Counts the contacts that match {@code query} and are not deleted, from the {@link AudienceIndex}
-     * when it holds every field of the query.
+     * when it has every field of the query.
      *
      * @throws org.optline.platform.InvalidInputException naming the field, operator or value it rejects
      */

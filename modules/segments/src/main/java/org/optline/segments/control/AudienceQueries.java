@@ -79,20 +79,21 @@ public class AudienceQueries {
         }
         boolean live = type.state() == State.LIVE;
         boolean optIn = type.consentType() == ConsentType.OPT_IN;
-        // The contacts a send would text form groups of their own, with the state columns fixed, so all
-        // contacts of one number share a group (its line type and block follow from the number). Each
-        // number gets one message, so a group's distinct numbers are reachable and the rest are shared.
+        // The contacts a send would text form groups of their own, with the line type and state columns
+        // fixed, so all contacts of one number share a group (its block follows from the number), even
+        // when they were typed at different times. Each number gets one message, so a group's distinct
+        // numbers are reachable and the rest are shared. The inner query decides once per contact
+        // whether it is sendable, and the outer one groups by it.
         String sendable = live ? sendable("c", "s", optIn) : "FALSE";
-        // A sendable contact's line type changes nothing in its reason, so all of them share one value
-        // there. Contacts that share a number but were typed at different times then share a group too.
-        String sql = "SELECT c.phone IS NOT NULL, CASE WHEN " + sendable + " THEN '" + LineType.MOBILE.name()
-                + "' ELSE c.phone_type END, "
-                + "CASE WHEN " + sendable + " THEN " + (optIn ? "'OPT_IN'" : "NULL") + " ELSE s.state END, "
-                + "CASE WHEN " + sendable + " THEN " + optIn + " ELSE s.phone <=> c.phone END, "
-                + "c.phone IS NOT NULL AND " + blockedSql("c.phone") + ", " + sendable + ", COUNT(*), MIN(c.id), "
-                + "COUNT(DISTINCT CASE WHEN " + sendable + " THEN c.phone END) "
+        String sql = "SELECT t.has_phone, CASE WHEN t.sendable THEN '" + LineType.MOBILE.name() + "' ELSE t.phone_type END, "
+                + "CASE WHEN t.sendable THEN " + (optIn ? "'OPT_IN'" : "NULL") + " ELSE t.state END, "
+                + "CASE WHEN t.sendable THEN " + optIn + " ELSE t.for_phone END, t.blocked, t.sendable, COUNT(*), "
+                + "MIN(t.id), COUNT(DISTINCT CASE WHEN t.sendable THEN t.phone END) "
+                + "FROM (SELECT c.id, c.phone, c.phone IS NOT NULL AS has_phone, c.phone_type, s.state, "
+                + "s.phone <=> c.phone AS for_phone, c.phone IS NOT NULL AND " + blockedSql("c.phone") + " AS blocked, "
+                + sendable + " AS sendable "
                 + "FROM contact c LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? "
-                + "WHERE c.deleted_at IS NULL AND (" + where.sql() + ") GROUP BY 1, 2, 3, 4, 5, 6";
+                + "WHERE c.deleted_at IS NULL AND (" + where.sql() + ")) t GROUP BY 1, 2, 3, 4, 5, 6";
         long matching = 0;
         long reachable = 0;
         long firstReachable = Long.MAX_VALUE;

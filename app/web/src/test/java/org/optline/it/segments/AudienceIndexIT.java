@@ -382,8 +382,8 @@ class AudienceIndexIT {
 
     /**
      * Changes a contact in SQL and deletes the change row in the same transaction, so that only the
-     * tables have the change. The indexed preview and count keep the old facts and the SQL ones show
-     * the new, which shows which of the two counted. The next change row of the contact brings the
+     * tables have the change. The indexed preview, count and API search total keep the old facts and
+     * the SQL ones show the new, which shows which of the two counted. The next change row of the contact brings the
      * index up to date again.
      */
     @Test
@@ -411,6 +411,8 @@ class AudienceIndexIT {
         Preview sqlAfterHiding = preview(type, bySql);
         long indexedValid = count(valid.toString());
         long sqlValid = count(forced(valid, forcingEmail));
+        long searchedValid = searchTotal(valid.toString());
+        long searchedValidInSql = searchTotal(forced(valid, forcingEmail));
         execute("UPDATE contact SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?", hidden);
 
         assertThat(indexedAfterHiding).as("indexed preview, which never saw the change")
@@ -418,8 +420,17 @@ class AudienceIndexIT {
         assertThat(sqlAfterHiding).as("preview in SQL").isEqualTo(expected(1, 2, Map.of("INVALID_NUMBER", 1L), other));
         assertThat(indexedValid).as("indexed count of valid numbers").isEqualTo(2);
         assertThat(sqlValid).as("count of valid numbers in SQL").isEqualTo(1);
+        assertThat(searchedValid).as("total_count of the API search, from the index").isEqualTo(2);
+        assertThat(searchedValidInSql).as("total_count of the API search in SQL").isEqualTo(1);
         assertThat(preview(type, indexed)).as("indexed preview after a change row of contact %s", hidden)
                 .isEqualTo(expected(1, 2, Map.of("INVALID_NUMBER", 1L), other));
+    }
+
+    /** Returns the {@code total_count} of {@code POST /api/contacts/search} for {@code query}. */
+    private long searchTotal(String query) {
+        HttpResponse<String> response = api.post("/api/contacts/search", "{\"query\": " + query + "}");
+        assertThat(response.statusCode()).as("search for %s: %s", query, response.body()).isEqualTo(200);
+        return Http.json(response).getJsonNumber("total_count").longValue();
     }
 
     /** The counts, reasons and sample that the preview fragment shows, with every reason, zero included. */

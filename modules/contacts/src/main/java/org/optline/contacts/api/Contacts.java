@@ -68,6 +68,9 @@ public class Contacts {
     @Inject
     Instance<ContactFilterOptions> filterOptions;
 
+    @Inject
+    Instance<ContactCounter> counters;
+
     public ContactView create(ContactChanges changes, String actor) {
         Contact contact = new Contact(ContactRole.USER, clock.instant());
         ContactFields.apply(contact, changes, defaultCountry());
@@ -199,6 +202,10 @@ public class Contacts {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(ContactQuery query) {
         SqlCondition where = compiler().compile(query);
+        Optional<Long> counted = counted(query);
+        if (counted.isPresent()) {
+            return counted.get();
+        }
         try (Connection connection = dataSource.getConnection()) {
             return count(connection, " FROM contact c WHERE c.deleted_at IS NULL AND (" + where.sql() + ")", where.parameters());
         } catch (SQLException e) {
@@ -221,7 +228,8 @@ public class Contacts {
         SqlCondition where = compiler().compile(query);
         String filter = " FROM contact c WHERE c.deleted_at IS NULL AND (" + where.sql() + ")";
         try (Connection connection = dataSource.getConnection()) {
-            long total = count(connection, filter, where.parameters());
+            Optional<Long> counted = counted(query);
+            long total = counted.isPresent() ? counted.get() : count(connection, filter, where.parameters());
             List<ContactView> contacts = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT " + ContactRows.COLUMNS + filter + " AND c.id > ? ORDER BY c.id LIMIT ?")) {
@@ -361,6 +369,17 @@ public class Contacts {
             throw new ConflictException("A contact with the same email or external id was created at the same moment. "
                     + "Nothing was saved; search for it and update it instead.");
         }
+    }
+
+    /** Returns the count of a {@link ContactCounter} that can count {@code query}, or empty when none can. */
+    private Optional<Long> counted(ContactQuery query) {
+        for (ContactCounter counter : counters) {
+            Optional<Long> count = counter.count(query);
+            if (count.isPresent()) {
+                return count;
+            }
+        }
+        return Optional.empty();
     }
 
     private static long count(Connection connection, String filter, List<Object> parameters) throws SQLException {

@@ -48,15 +48,6 @@ public class Audiences {
     }
 
     /**
-     * Counts the contacts that match {@code query} and are not deleted.
-     *
-     * @throws InvalidInputException naming the field, operator or value of the query that it rejects
-     */
-    public long count(ContactQuery query) {
-        return queries.count(query);
-    }
-
-    /**
      * Previews a send under a subscription type to a segment, or to all contacts when {@code segmentId}
      * is null.
      *

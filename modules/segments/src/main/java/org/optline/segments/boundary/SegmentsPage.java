@@ -22,7 +22,6 @@ import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.Contacts;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.web.Page;
-import org.optline.segments.api.Audiences;
 import org.optline.segments.api.SegmentNotFoundException;
 import org.optline.segments.api.SegmentView;
 import org.optline.segments.control.SegmentStore;
@@ -52,15 +51,12 @@ public class SegmentsPage {
     Contacts contacts;
 
     @Inject
-    Audiences audiences;
-
-    @Inject
     SubscriptionTypes types;
 
     @GET
     @Operation(hidden = true)
     public Page list() {
-        List<SegmentRow> rows = store.list().stream().map(segment -> new SegmentRow(segment, audiences.count(segment.query())))
+        List<SegmentRow> rows = store.list().stream().map(segment -> new SegmentRow(segment, contacts.count(segment.query())))
                 .toList();
         return new Page("Segments", "segments", render("segments/list.jte", Map.of("rows", rows)));
     }
@@ -71,7 +67,7 @@ public class SegmentsPage {
     @Operation(hidden = true)
     public Page newSegment(@Context UriInfo uri) {
         ContactQuery query = contacts.listFilter(uri.getQueryParameters()).query();
-        EditorModel editor = new EditorModel(null, "", conditionsText(query), 0, audiences.count(query),
+        EditorModel editor = new EditorModel(null, "", conditionsText(query), 0, contacts.count(query),
                 types.live(MessageType.SMS), contacts.listFilters());
         return new Page("New segment", "segments", render("segments/editor.jte", Map.of("editor", editor)));
     }
@@ -91,7 +87,7 @@ public class SegmentsPage {
     public Page edit(@PathParam("id") long id) {
         SegmentView segment = store.find(id).orElseThrow(() -> new SegmentNotFoundException(id));
         EditorModel editor = new EditorModel(id, segment.name(), conditionsText(segment.query()), segment.version(),
-                audiences.count(segment.query()), types.live(MessageType.SMS), contacts.listFilters());
+                contacts.count(segment.query()), types.live(MessageType.SMS), contacts.listFilters());
         return new Page(segment.name(), "segments", render("segments/editor.jte", Map.of("editor", editor)));
     }
 
@@ -123,7 +119,7 @@ public class SegmentsPage {
     @Operation(hidden = true)
     public Content count(@QueryParam("conditions") String conditions) {
         try {
-            long count = audiences.count(store.parseConditions(conditions));
+            long count = contacts.count(store.parseConditions(conditions));
             return render("segments/count.jte", Map.of("count", count, "error", ""));
         } catch (InvalidInputException e) {
             return render("segments/count.jte", Map.of("count", -1L, "error", e.getMessage()));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.contacts.api.ContactCounter;
 import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.LineType;
 import org.optline.platform.StartupCompleted;
@@ -57,7 +58,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 @ApplicationScoped
-public class AudienceIndex {
+public class AudienceIndex implements ContactCounter {
 
     private static final Logger LOG = Logger.getLogger(AudienceIndex.class.getName());
 
@@ -129,7 +130,11 @@ public class AudienceIndex {
                 type.state() == State.LIVE, sampleSize));
     }
 
-    /** Counts the contacts that match {@code query} and are not deleted, or returns empty as {@link #preview} does. */
+    /**
+     * Counts the contacts that match {@code query} and are not deleted, or returns empty as {@link #preview}
+     * does. The contacts module's list page, API search and counts use it.
+     */
+    @Override
     public Optional<Long> count(ContactQuery query) {
         return scan(query, AudienceColumns::count);
     }

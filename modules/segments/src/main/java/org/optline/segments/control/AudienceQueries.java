@@ -158,17 +158,6 @@ public class AudienceQueries {
         }
     }
 
-    /**
-     * Counts the contacts that match {@code query} and are not deleted, from the {@link AudienceIndex}
-     * when it has every field of the query.
-     *
-     * @throws org.optline.platform.InvalidInputException naming the field, operator or value it rejects
-     */
-    public long count(ContactQuery query) {
-        contacts.compile(query);
-        return index.count(query).orElseGet(() -> contacts.count(query));
-    }
-
     /** Returns the ids of the reachable contacts after {@code afterContactId}, ascending, at most {@code limit}. */
     public List<Long> reachable(SubscriptionTypeView type, ContactQuery segment, long afterContactId, int limit) {
         if (type.state() != State.LIVE) {

@@ -28,6 +28,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -420,5 +421,81 @@ class OutboundSmsIT {
         assertThat(outbox.getLast().getValue().body()).startsWith("Back in stock\n");
         assertThat(TestDatabase.number("SELECT COUNT(*) FROM sms_recipient WHERE send_id = ? AND contact_id = ? "
                 + "AND provider_message_id = CONCAT('sandbox-', ?)", send, accepted, storedBefore)).isEqualTo(1);
+    }
+
+    /**
+     * A recipient held for quiet hours keeps its number against a contact with a higher id that is still
+     * waiting for its first attempt: released rows are claimed before first attempts. With first
+     * attempts claimed first, the later contact and 499 contacts without a number would fill the first
+     * batch, and the later contact would take the number.
+     */
+    @Test
+    @Order(9)
+    void releasedHeldRecipientKeepsItsNumber() throws SQLException {
+        String tag = MessagingFixtures.unique();
+        String type = fixtures.smsType("Morning news " + tag, "opt_in", "live");
+        String phone = MessagingFixtures.tokyoMobile();
+        long held = fixtures.contact("Held Early", "held-" + tag + "@example.com", phone);
+        long later = fixtures.contact("Listed Later", "later-" + tag + "@example.com", phone);
+        fixtures.attach(held, type);
+        fixtures.attach(later, type);
+        long send;
+        try (Connection connection = TestDatabase.connect()) {
+            List<Long> withoutNumber = contactsWithoutNumber(connection, 600);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
+                    + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, 'Good morning', "
+                    + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, 'SENDING', ?, "
+                    + "UTC_TIMESTAMP(6))", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, Long.parseLong(type));
+                insert.setInt(2, withoutNumber.size() + 2);
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    send = keys.getLong(1);
+                }
+            }
+            insertRecipient(connection, send, held, "HELD", "UTC_TIMESTAMP(6) - INTERVAL 1 SECOND");
+            // First attempts are due at the send's scheduled time, as the listing writes them.
+            String scheduled = "(SELECT scheduled_at FROM sms_send WHERE id = " + send + ")";
+            insertRecipient(connection, send, later, "PENDING", scheduled);
+            for (long contact : withoutNumber) {
+                insertRecipient(connection, send, contact, "PENDING", scheduled);
+            }
+        }
+
+        MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+        Map<Long, Recipient> recipients = MessagingFixtures.recipients(send);
+
+        assertThat(recipients.get(held)).isEqualTo(new Recipient("SENT", null));
+        assertThat(recipients.get(later)).isEqualTo(new Recipient("SKIPPED", "DUPLICATE_NUMBER"));
+        assertThat(MessagingFixtures.outbox(send)).extracting(Map.Entry::getKey).containsExactly(held);
+    }
+
+    private static List<Long> contactsWithoutNumber(Connection connection, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact (role, created_at, updated_at) "
+                + "VALUES ('LEAD', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < count; i++) {
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    ids.add(keys.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void insertRecipient(Connection connection, long send, long contact, String state, String notBefore)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_recipient (send_id, contact_id, state, "
+                + "reason, not_before, idempotency_key, updated_at) VALUES (?, ?, ?, ?, " + notBefore + ", ?, UTC_TIMESTAMP(6))")) {
+            insert.setLong(1, send);
+            insert.setLong(2, contact);
+            insert.setString(3, state);
+            insert.setString(4, state.equals("HELD") ? "QUIET_HOURS" : null);
+            insert.setString(5, "optline-sms-" + send + "-" + contact);
+            insert.executeUpdate();
+        }
     }
 }

@@ -39,9 +39,9 @@ public final class RecipientClaims {
 
     /**
      * Claims up to {@code limit} recipients of the given sends: first those whose instance died while
-     * sending, then those that are due, send by send, by due time and then contact id. Pages of a listing
-     * get ascending due times, so first attempts go out in contact id order. Rows another transaction
-     * has locked are skipped, so concurrent instances claim different rows without waiting for each other.
+     * sending, then those that are due, send by send: rows released from quiet hours, due retries, and
+     * then first attempts in contact id order. Rows another transaction has locked are skipped, so
+     * concurrent instances claim different rows without waiting for each other.
      */
     public List<Claimed> claim(List<Long> sendIds, String owner, int leaseSeconds, int limit) throws SQLException {
         if (sendIds.isEmpty()) {
@@ -54,10 +54,20 @@ public final class RecipientClaims {
             List<Claimed> claimed = new ArrayList<>(select("state = 'SENDING' AND lease_expires_at < UTC_TIMESTAMP(6)",
                     sends, sendIds, limit));
             for (long sendId : sendIds) {
-                for (String state : List.of("PENDING", "HELD")) {
-                    if (claimed.size() < limit) {
-                        claimed.addAll(selectDue(sendId, state, limit - claimed.size()));
-                    }
+                if (claimed.size() >= limit) {
+                    break;
+                }
+                // Rows released from quiet hours and due retries belong to contacts that were checked
+                // before the first attempts still waiting, so they go first: a held contact keeps its
+                // number against a later contact of the same number, and a retry waits no longer than
+                // its backoff. First attempts carry the send's scheduled time, so they go in contact id order.
+                Timestamp scheduled = scheduledAt(sendId);
+                claimed.addAll(selectDue(sendId, "HELD", "", null, limit - claimed.size()));
+                if (claimed.size() < limit) {
+                    claimed.addAll(selectDue(sendId, "PENDING", " AND not_before > ?", scheduled, limit - claimed.size()));
+                }
+                if (claimed.size() < limit) {
+                    claimed.addAll(selectDue(sendId, "PENDING", " AND not_before <= ?", scheduled, limit - claimed.size()));
                 }
             }
             // The gateway call stamp stays: a row in doubt keeps it until its outcome is written, so that
@@ -84,19 +94,37 @@ public final class RecipientClaims {
     }
 
     /**
-     * Selects and locks the first due rows of one send in one state, in the order of
-     * {@code ix_sms_recipient_claim}: by due time, then contact id. The range ends at the current time,
-     * so rows that wait for quiet hours or a retry are not read at all.
+     * Selects and locks the first due rows of one send in one state that also meet {@code condition}
+     * with {@code bound}, in the order of {@code ix_sms_recipient_claim}: by due time, then contact id.
+     * The range ends at the current time, so rows that wait for quiet hours or a retry are not read.
      */
-    private List<Claimed> selectDue(long sendId, String state, int limit) throws SQLException {
+    private List<Claimed> selectDue(long sendId, String state, String condition, Timestamp bound, int limit)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT send_id, contact_id, idempotency_key, attempts, "
                 + "FALSE FROM sms_recipient FORCE INDEX (ix_sms_recipient_claim) "
-                + "WHERE send_id = ? AND state = ? AND not_before <= UTC_TIMESTAMP(6) "
-                + "ORDER BY not_before, contact_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            select.setLong(1, sendId);
-            select.setString(2, state);
-            select.setInt(3, limit);
+                + "WHERE send_id = ? AND state = ? AND not_before <= UTC_TIMESTAMP(6)" + condition
+                + " ORDER BY not_before, contact_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            int index = 1;
+            select.setLong(index++, sendId);
+            select.setString(index++, state);
+            if (bound != null) {
+                select.setTimestamp(index++, bound);
+            }
+            select.setInt(index, limit);
             return claimedRows(select);
+        }
+    }
+
+    /** Returns the time a send was scheduled for, which its recipients' first attempts carry as their due time. */
+    private Timestamp scheduledAt(long sendId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT scheduled_at FROM sms_send WHERE id = ?")) {
+            select.setLong(1, sendId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("SMS send " + sendId + " was not found while claiming its recipients.");
+                }
+                return row.getTimestamp(1);
+            }
         }
     }
 

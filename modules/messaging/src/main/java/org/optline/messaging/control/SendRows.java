@@ -144,8 +144,9 @@ public final class SendRows {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            Timestamp scheduledAt;
             try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT id FROM sms_send WHERE id = ? AND lease_owner = ? AND state = 'LISTING' FOR UPDATE")) {
+                    "SELECT scheduled_at FROM sms_send WHERE id = ? AND lease_owner = ? AND state = 'LISTING' FOR UPDATE")) {
                 lock.setLong(1, sendId);
                 lock.setString(2, owner);
                 try (ResultSet row = lock.executeQuery()) {
@@ -153,9 +154,10 @@ public final class SendRows {
                         connection.rollback();
                         return false;
                     }
+                    scheduledAt = row.getTimestamp(1);
                 }
             }
-            int inserted = insertRecipients(sendId, contactIds, now);
+            int inserted = insertRecipients(sendId, contactIds, scheduledAt, now);
             try (PreparedStatement update = connection.prepareStatement("UPDATE sms_send SET listed_after = ?, "
                     + "recipient_count = recipient_count + ?, state = ?, lease_owner = ?, "
                     + "lease_expires_at = IF(? = 'SENDING', NULL, UTC_TIMESTAMP(6) + INTERVAL ? SECOND), "
@@ -180,7 +182,13 @@ public final class SendRows {
         }
     }
 
-    private int insertRecipients(long sendId, List<Long> contactIds, Instant now) throws SQLException {
+    /**
+     * Inserts the recipients of one page, due at the send's scheduled time rather than at the listing
+     * instance's clock, so that every first attempt of a send has one due time and workers claim them in
+     * contact id order, whichever instance listed which page.
+     */
+    private int insertRecipients(long sendId, List<Long> contactIds, Timestamp scheduledAt, Instant now)
+            throws SQLException {
         if (contactIds.isEmpty()) {
             return 0;
         }
@@ -193,7 +201,7 @@ public final class SendRows {
             for (long contactId : contactIds) {
                 insert.setLong(index++, sendId);
                 insert.setLong(index++, contactId);
-                insert.setTimestamp(index++, time);
+                insert.setTimestamp(index++, scheduledAt);
                 insert.setString(index++, "optline-sms-" + sendId + "-" + contactId);
                 insert.setTimestamp(index++, time);
             }

@@ -424,8 +424,8 @@ class OutboundSmsIT {
     }
 
     /**
-     * A recipient held for quiet hours keeps its number against a contact with a higher id that is still
-     * waiting for its first attempt: released rows are claimed before first attempts. With first
+     * Checks that a recipient held for quiet hours keeps its number against a contact with a higher id
+     * that is still waiting for its first attempt, because released rows are claimed first. With first
      * attempts claimed first, the later contact and 499 contacts without a number would fill the first
      * batch, and the later contact would take the number.
      */

@@ -58,9 +58,9 @@ public final class RecipientClaims {
                     break;
                 }
                 // Rows released from quiet hours and due retries belong to contacts that were checked
-                // before the first attempts still waiting, so they go first: a held contact keeps its
-                // number against a later contact of the same number, and a retry waits no longer than
-                // its backoff. First attempts carry the send's scheduled time, so they go in contact id order.
+                // before the first attempts still waiting, so they go first. A held contact thus keeps its
+                // number against a later contact of the same number, and a retry waits only its backoff.
+                // First attempts carry the send's scheduled time, so they go in contact id order.
                 Timestamp scheduled = scheduledAt(sendId);
                 claimed.addAll(selectDue(sendId, "HELD", "", null, limit - claimed.size()));
                 if (claimed.size() < limit) {

@@ -184,7 +184,7 @@ public final class SendRows {
 
     /**
      * Inserts the recipients of one page, due at the send's scheduled time rather than at the listing
-     * instance's clock, so that every first attempt of a send has one due time and workers claim them in
+     * instance's clock. Every first attempt of a send then has one due time, so workers claim them in
      * contact id order, whichever instance listed which page.
      */
     private int insertRecipients(long sendId, List<Long> contactIds, Timestamp scheduledAt, Instant now)

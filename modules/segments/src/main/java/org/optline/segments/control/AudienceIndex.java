@@ -106,7 +106,7 @@ public class AudienceIndex implements ContactCounter {
     private final TreeMap<Long, Long> applied = new TreeMap<>();
     private volatile long loadedAt;
     private volatile long caughtUpAt;
-    private long prunedAt;
+    private long prunedAt = System.nanoTime();
 
     void start(@Observes StartupCompleted event) {
         if (enabled) {

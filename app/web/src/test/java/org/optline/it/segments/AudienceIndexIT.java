@@ -624,31 +624,6 @@ class AudienceIndexIT {
     }
 
     /** Saves a segment through the editor's form and returns its id from the redirect to its page. */
-    private String saveSegment(String name, String conditions) {
-        HttpResponse<String> response = admin.htmxPost("/admin/segments", "name", name, "conditions", conditions);
-        assertThat(response.statusCode()).as("saving segment %s: %s", name, response.body()).isEqualTo(200);
-        String location = response.headers().firstValue("HX-Redirect").orElseThrow();
-        assertThat(location).matches("/admin/segments/[0-9]+");
-        return location.substring("/admin/segments/".length());
-    }
-
-    private String smsType(String name, String consentType, boolean live) {
-        String body = Json.createObjectBuilder()
-                .add("message_type", "sms_message")
-                .add("consent_type", consentType)
-                .add("default_translation", Json.createObjectBuilder().add("name", name).add("description", "")
-                        .add("locale", "en"))
-                .build().toString();
-        HttpResponse<String> created = api.post("/api/subscription_types", body);
-        assertThat(created.statusCode()).as("creating type %s: %s", name, created.body()).isEqualTo(200);
-        String id = Http.json(created).getString("id");
-        if (live) {
-            HttpResponse<String> putLive = api.post("/api/subscription_types/" + id + "/put_live", "");
-            assertThat(putLive.statusCode()).as("putting type %s live: %s", id, putLive.body()).isEqualTo(200);
-        }
-        return id;
-    }
-
     private long contact(String role, String phone) {
         JsonObjectBuilder body = Json.createObjectBuilder().add("role", role).add("name", "Audience index " + unique());
         if (phone != null) {
@@ -736,5 +711,13 @@ class AudienceIndexIT {
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private String saveSegment(String name, String conditions) {
+        return SegmentFixtures.saveSegment(admin, name, conditions);
+    }
+
+    private String smsType(String name, String consentType, boolean live) {
+        return SegmentFixtures.smsType(api, name, consentType, live);
     }
 }

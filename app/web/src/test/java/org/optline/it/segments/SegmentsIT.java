@@ -212,35 +212,10 @@ class SegmentsIT {
     }
 
     /** Saves a segment through the editor's form and returns its id from the redirect to its page. */
-    private String saveSegment(String name, String conditions) {
-        HttpResponse<String> response = admin.htmxPost("/admin/segments", "name", name, "conditions", conditions);
-        assertThat(response.statusCode()).as("saving segment %s: %s", name, response.body()).isEqualTo(200);
-        String location = response.headers().firstValue("HX-Redirect").orElseThrow();
-        assertThat(location).matches("/admin/segments/[0-9]+");
-        return location.substring("/admin/segments/".length());
-    }
-
     /** Returns the version that the segment's editor page would send with a change. */
     private String version(String segment) {
         Document editor = PageSession.document(admin.get("/admin/segments/" + segment));
         return editor.selectFirst("input[name=version]").attr("value");
-    }
-
-    private String smsType(String name, String consentType, boolean live) {
-        String body = Json.createObjectBuilder()
-                .add("message_type", "sms_message")
-                .add("consent_type", consentType)
-                .add("default_translation", Json.createObjectBuilder().add("name", name).add("description", "")
-                        .add("locale", "en"))
-                .build().toString();
-        HttpResponse<String> created = api.post("/api/subscription_types", body);
-        assertThat(created.statusCode()).as("creating type %s: %s", name, created.body()).isEqualTo(200);
-        String id = Http.json(created).getString("id");
-        if (live) {
-            HttpResponse<String> putLive = api.post("/api/subscription_types/" + id + "/put_live", "");
-            assertThat(putLive.statusCode()).as("putting type %s live: %s", id, putLive.body()).isEqualTo(200);
-        }
-        return id;
     }
 
     private String contact(String name, String domain, String phone) {
@@ -295,5 +270,13 @@ class SegmentsIT {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private String saveSegment(String name, String conditions) {
+        return SegmentFixtures.saveSegment(admin, name, conditions);
+    }
+
+    private String smsType(String name, String consentType, boolean live) {
+        return SegmentFixtures.smsType(api, name, consentType, live);
     }
 }

@@ -176,6 +176,7 @@ final class AudienceColumns {
         long reachable = 0;
         long duplicates = 0;
         List<Long> sample = new ArrayList<>();
+
         for (int position = 0; position < size; position++) {
             if (deleted[position] || !match.test(this, position)) {
                 continue;
@@ -192,6 +193,7 @@ final class AudienceColumns {
                 duplicates++;
             }
         }
+
         Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
         long matching = reachable + duplicates;
         for (int key = 0; key < KEYS; key++) {
@@ -249,7 +251,7 @@ final class AudienceColumns {
         lastSeenAt[position] = contact.lastSeenAt();
         deleted[position] = contact.deleted();
         if (phoneChanged) {
-            // A state recorded for the old number is no longer for the current one; the caller puts the
+            // A state recorded for the old number is no longer for the current one. The caller puts the
             // contact's states again, and until then no state counts as for this number.
             for (byte[] codes : states.values()) {
                 if (position < codes.length && codes[position] != STATE_NONE) {
@@ -283,6 +285,7 @@ final class AudienceColumns {
         int total = size + added.size();
         AudienceColumns merged = new AudienceColumns();
         merged.ensureCapacity(total);
+
         int[] moved = new int[size];
         int old = 0;
         int next = 0;
@@ -295,6 +298,7 @@ final class AudienceColumns {
                 merged.write(merged.size++, added.get(next++));
             }
         }
+
         for (Map.Entry<Long, byte[]> entry : states.entrySet()) {
             byte[] codes = entry.getValue();
             byte[] remapped = new byte[merged.ids.length];
@@ -303,6 +307,7 @@ final class AudienceColumns {
             }
             entry.setValue(remapped);
         }
+
         ids = merged.ids;
         leads = merged.leads;
         phones = merged.phones;

@@ -68,7 +68,10 @@ public class AudienceIndex implements ContactCounter {
     private static final int IDS_PER_QUERY = 1_000;
     /** Above this many gaps in the sequence, the reader reads the whole range again instead of naming them. */
     private static final int MAX_NAMED_GAPS = 500;
-    /** The most change rows one catch-up reads; the rest wait for the next, so no catch-up takes long. */
+    /**
+     * The maximum number of new change rows one catch-up reads. The next one reads the rest, so no
+     * catch-up takes long.
+     */
     private static final int MAX_CHANGES_PER_ROUND = 50_000;
     private static final long PRUNE_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final int PRUNE_BATCH = 5_000;

@@ -80,8 +80,8 @@ public class AudienceQueries {
         boolean live = type.state() == State.LIVE;
         boolean optIn = type.consentType() == ConsentType.OPT_IN;
         // The contacts a send would text form groups of their own, with the line type and state columns
-        // fixed, so all contacts of one number share a group (its block follows from the number), even
-        // when they were typed at different times. Each number gets one message, so a group's distinct
+        // fixed. A number's block follows from the number, so all contacts of one number share a group,
+        // even when they were typed at different times. Each number gets one message, so a group's distinct
         // numbers are reachable and the rest are shared. The inner query decides once per contact
         // whether it is sendable, and the outer one groups by it.
         String sendable = live ? sendable("c", "s", optIn) : "FALSE";

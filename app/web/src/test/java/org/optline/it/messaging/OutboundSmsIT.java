@@ -426,8 +426,8 @@ class OutboundSmsIT {
     /**
      * Checks that a recipient held for quiet hours keeps its number against a contact with a higher id
      * that is still waiting for its first attempt, because released rows are claimed first. With first
-     * attempts claimed first, the later contact and 499 contacts without a number would fill the first
-     * batch, and the later contact would take the number.
+     * attempts claimed first, the later contact and 999 contacts without a number would fill the first
+     * batch of 1,000, and the later contact would take the number.
      */
     @Test
     @Order(9)
@@ -441,7 +441,7 @@ class OutboundSmsIT {
         fixtures.attach(later, type);
         long send;
         try (Connection connection = TestDatabase.connect()) {
-            List<Long> withoutNumber = contactsWithoutNumber(connection, 600);
+            List<Long> withoutNumber = contactsWithoutNumber(connection, 1_100);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
                     + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, 'Good morning', "
                     + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, 'SENDING', ?, "
@@ -469,6 +469,59 @@ class OutboundSmsIT {
         assertThat(recipients.get(held)).isEqualTo(new Recipient("SENT", null));
         assertThat(recipients.get(later)).isEqualTo(new Recipient("SKIPPED", "DUPLICATE_NUMBER"));
         assertThat(MessagingFixtures.outbox(send)).extracting(Map.Entry::getKey).containsExactly(held);
+    }
+
+    /**
+     * Checks that a recipient held for quiet hours whose contact has no number when it is released is
+     * skipped without showing the number it was held with, which the send page would show beside "no
+     * phone".
+     */
+    @Test
+    @Order(10)
+    void releasedRecipientWithoutNumberShowsNone() throws SQLException {
+        String tag = MessagingFixtures.unique();
+        String type = fixtures.smsType("Evening news " + tag, "opt_in", "live");
+        long contact = fixtures.contact("Number Removed", "removed-" + tag + "@example.com", MessagingFixtures.tokyoMobile());
+        fixtures.attach(contact, type);
+        long send;
+        try (Connection connection = TestDatabase.connect()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
+                    + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, 'Good evening', "
+                    + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, 'SENDING', 1, "
+                    + "UTC_TIMESTAMP(6))", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, Long.parseLong(type));
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    send = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE contact SET phone = NULL, phone_type = NULL WHERE id = ?")) {
+                update.setLong(1, contact);
+                update.executeUpdate();
+            }
+            insertRecipient(connection, send, contact, "HELD", "UTC_TIMESTAMP(6) - INTERVAL 1 SECOND");
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sms_recipient SET masked_phone = '+81 *** 0142' WHERE send_id = ?")) {
+                update.setLong(1, send);
+                update.executeUpdate();
+            }
+        }
+
+        MessagingFixtures.awaitDone(send, SEND_TIMEOUT);
+
+        assertThat(MessagingFixtures.recipients(send).get(contact)).isEqualTo(new Recipient("SKIPPED", "NO_PHONE"));
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT masked_phone FROM sms_recipient WHERE send_id = ? AND contact_id = ?")) {
+            select.setLong(1, send);
+            select.setLong(2, contact);
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isNull();
+            }
+        }
     }
 
     private static List<Long> contactsWithoutNumber(Connection connection, int count) throws SQLException {

@@ -99,7 +99,12 @@ public class Delivery {
         }
 
         static Outcome skipped(RecipientReason reason, int attempts) {
-            return new Outcome("SKIPPED", reason, null, null, attempts, null, null);
+            return skipped(reason, attempts, null);
+        }
+
+        /** @param maskedPhone the contact's number as it is now, masked, or null when it has none */
+        static Outcome skipped(RecipientReason reason, int attempts, String maskedPhone) {
+            return new Outcome("SKIPPED", reason, null, null, attempts, null, maskedPhone);
         }
 
         /** Returns whether the provider refused the message because the number opted out at the carrier. */
@@ -167,7 +172,8 @@ public class Delivery {
                 prepared[i] = new Prepared(null, contact.phone(), render(template, contact, optOut, paths.get(contact.id())),
                         PhoneNumber.mask(contact.phone()));
             } else {
-                prepared[i] = Prepared.instead(Outcome.skipped(RecipientReason.DUPLICATE_NUMBER, recipient.attempts()));
+                prepared[i] = Prepared.instead(Outcome.skipped(RecipientReason.DUPLICATE_NUMBER, recipient.attempts(),
+                        PhoneNumber.mask(contact.phone())));
             }
         }
         return List.of(prepared);
@@ -188,18 +194,18 @@ public class Delivery {
         if (contact.phone() == null) {
             return Prepared.instead(Outcome.skipped(RecipientReason.NO_PHONE, recipient.attempts()));
         }
+        String masked = PhoneNumber.mask(contact.phone());
         if (!contact.smsCapable()) {
-            return Prepared.instead(Outcome.skipped(RecipientReason.NOT_MOBILE, recipient.attempts()));
+            return Prepared.instead(Outcome.skipped(RecipientReason.NOT_MOBILE, recipient.attempts(), masked));
         }
         if (blocked.contains(contact.phone())) {
             // The number itself said STOP, perhaps before this contact had it; no consent of the contact overrides that.
-            return Prepared.instead(Outcome.skipped(RecipientReason.NUMBER_BLOCKED, recipient.attempts()));
+            return Prepared.instead(Outcome.skipped(RecipientReason.NUMBER_BLOCKED, recipient.attempts(), masked));
         }
         Optional<RecipientReason> refusal = refusal(type, contact, state);
         if (refusal.isPresent()) {
-            return Prepared.instead(Outcome.skipped(refusal.get(), recipient.attempts()));
+            return Prepared.instead(Outcome.skipped(refusal.get(), recipient.attempts(), masked));
         }
-        String masked = PhoneNumber.mask(contact.phone());
         Instant allowed = allowedFrom(now, zonesOf(contact.phone()));
         if (allowed.isAfter(now)) {
             return Prepared.instead(new Outcome("HELD", RecipientReason.QUIET_HOURS, "until " + allowed, allowed,

@@ -128,10 +128,15 @@ public final class RecipientClaims {
         }
     }
 
+    /**
+     * Selects and locks rows of the sends that meet {@code condition}, in send and contact id order.
+     * The claim index leads with the send and the state, so that a condition on SENDING rows reads only
+     * the batches in flight.
+     */
     private List<Claimed> select(String condition, String sends, List<Long> sendIds, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT send_id, contact_id, idempotency_key, attempts, "
                 + "state = 'SENDING' AND gateway_call_at IS NOT NULL "
-                + "FROM sms_recipient WHERE send_id IN (" + sends + ") AND " + condition
+                + "FROM sms_recipient FORCE INDEX (ix_sms_recipient_claim) WHERE send_id IN (" + sends + ") AND " + condition
                 + " ORDER BY send_id, contact_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             int index = 1;
             for (long id : sendIds) {
@@ -243,7 +248,7 @@ public final class RecipientClaims {
         try {
             for (Map.Entry<Long, List<Outcome>> send : bySend.entrySet()) {
                 List<Outcome> stillHeld = lockHeld(send.getKey(), send.getValue(), owner);
-                writeOutcomes(send.getKey(), stillHeld, owner, now);
+                writeOutcomes(send.getKey(), stillHeld, now);
                 stillHeld.forEach(outcome -> held.add(outcome.row()));
             }
             connection.commit();
@@ -280,45 +285,50 @@ public final class RecipientClaims {
     }
 
     /**
-     * Writes outcomes of rows locked by {@link #lockHeld} with one statement, joining the rows to their
-     * values, which differ per row. The values are cast to the columns' types, since the first row's
-     * NULLs would otherwise decide them.
+     * Writes outcomes of rows locked by {@link #lockHeld} with one statement. The values differ per row,
+     * so it is an insert of the rows with their primary keys that updates each existing row on the
+     * duplicate key. The rows are locked and held by {@code owner} in this transaction, so every one
+     * exists and each counts two affected rows; anything else would be an insert and rolls back. The
+     * masked number is the one the outcome was decided on, or none when the contact has none now; only an
+     * outcome decided without reading the contact (the type is no longer live) keeps the stored one.
      */
-    private void writeOutcomes(long sendId, List<Outcome> outcomes, String owner, Instant now) throws SQLException {
+    private void writeOutcomes(long sendId, List<Outcome> outcomes, Instant now) throws SQLException {
         if (outcomes.isEmpty()) {
             return;
         }
-        String values = String.join(" UNION ALL ", Collections.nCopies(outcomes.size(), "SELECT CAST(? AS SIGNED) AS "
-                + "contact_id, CAST(? AS CHAR(8)) AS state, CAST(? AS CHAR(24)) AS reason, CAST(? AS CHAR(500)) AS detail, "
-                + "CAST(? AS DATETIME(6)) AS not_before, CAST(? AS SIGNED) AS attempts, CAST(? AS CHAR(64)) AS "
-                + "provider_message_id, CAST(? AS CHAR(20)) AS masked_phone, CAST(? AS DATETIME(6)) AS sent_at"));
-        try (PreparedStatement update = connection.prepareStatement("UPDATE sms_recipient r JOIN (" + values + ") v "
-                + "ON v.contact_id = r.contact_id SET r.state = v.state, r.reason = v.reason, r.detail = v.detail, "
-                + "r.not_before = COALESCE(v.not_before, r.not_before), r.attempts = v.attempts, "
-                + "r.provider_message_id = v.provider_message_id, r.masked_phone = COALESCE(v.masked_phone, r.masked_phone), "
-                + "r.sent_at = v.sent_at, r.lease_owner = NULL, r.lease_expires_at = NULL, r.gateway_call_at = NULL, "
-                + "r.updated_at = ? WHERE r.send_id = ? AND r.state = 'SENDING' AND r.lease_owner = ?")) {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sms_recipient (send_id, contact_id, "
+                + "idempotency_key, state, reason, detail, not_before, attempts, provider_message_id, masked_phone, "
+                + "sent_at, updated_at) VALUES " + String.join(",", Collections.nCopies(outcomes.size(),
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) + " ON DUPLICATE KEY UPDATE state = VALUES(state), "
+                + "reason = VALUES(reason), detail = VALUES(detail), "
+                + "not_before = IF(VALUES(state) IN ('HELD', 'PENDING'), VALUES(not_before), not_before), "
+                + "attempts = VALUES(attempts), provider_message_id = VALUES(provider_message_id), "
+                + "masked_phone = IF(VALUES(reason) <=> 'TYPE_NOT_LIVE', masked_phone, VALUES(masked_phone)), "
+                + "sent_at = VALUES(sent_at), "
+                + "lease_owner = NULL, lease_expires_at = NULL, gateway_call_at = NULL, updated_at = VALUES(updated_at)")) {
             int index = 1;
             Timestamp time = Timestamp.from(now);
             for (Outcome outcome : outcomes) {
                 String detail = outcome.detail();
-                update.setLong(index++, outcome.row().contactId());
-                update.setString(index++, outcome.state());
-                update.setString(index++, outcome.reason() == null ? null : outcome.reason().name());
-                update.setString(index++, detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500));
-                update.setTimestamp(index++, outcome.notBefore() == null ? null : Timestamp.from(outcome.notBefore()));
-                update.setInt(index++, outcome.attempts());
-                update.setString(index++, outcome.providerMessageId());
-                update.setString(index++, outcome.maskedPhone());
-                update.setTimestamp(index++, outcome.state().equals("SENT") ? time : null);
+                upsert.setLong(index++, sendId);
+                upsert.setLong(index++, outcome.row().contactId());
+                upsert.setString(index++, outcome.row().idempotencyKey());
+                upsert.setString(index++, outcome.state());
+                upsert.setString(index++, outcome.reason() == null ? null : outcome.reason().name());
+                upsert.setString(index++, detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500));
+                // The column takes no NULL even in the row that the update replaces; the update ignores it then.
+                upsert.setTimestamp(index++, outcome.notBefore() == null ? time : Timestamp.from(outcome.notBefore()));
+                upsert.setInt(index++, outcome.attempts());
+                upsert.setString(index++, outcome.providerMessageId());
+                upsert.setString(index++, outcome.maskedPhone());
+                upsert.setTimestamp(index++, outcome.state().equals("SENT") ? time : null);
+                upsert.setTimestamp(index++, time);
             }
-            update.setTimestamp(index++, time);
-            update.setLong(index++, sendId);
-            update.setString(index, owner);
-            int written = update.executeUpdate();
-            if (written != outcomes.size()) {
-                throw new SQLException("SMS send " + sendId + ": " + written + " of " + outcomes.size() + " locked "
-                        + "recipients were written; the outcomes are rolled back");
+            int affected = upsert.executeUpdate();
+            if (affected != 2 * outcomes.size()) {
+                throw new SQLException("SMS send " + sendId + ": writing the outcomes of " + outcomes.size() + " locked "
+                        + "recipients affected " + affected + " rows instead of " + 2 * outcomes.size()
+                        + "; the outcomes are rolled back");
             }
         }
     }

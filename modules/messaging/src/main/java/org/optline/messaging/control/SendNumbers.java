@@ -36,11 +36,12 @@ public class SendNumbers {
     }
 
     /**
-     * Claims the numbers of several contacts in the send, as {@link #claimForSend} does one, with one
-     * insert and one read, and returns the contacts that have their number's claim. When contacts of
-     * {@code phonesByContact} share a number, the lowest contact id takes it. The rows are inserted in
-     * the order of their numbers, so that two transactions claiming the same numbers lock them in the
-     * same order and wait for each other instead of deadlocking.
+     * Claims the numbers of several contacts in the send, as {@link #claimForSend} does one, and returns
+     * the contacts that have their number's claim. It takes one insert, and one read when the insert
+     * skipped a number claimed before or shared in this batch. When contacts of {@code phonesByContact}
+     * share a number, the lowest contact id takes it. The rows are inserted in the order of their
+     * numbers, so that two transactions claiming the same numbers lock them in the same order and wait
+     * for each other instead of deadlocking.
      */
     public Set<Long> claimAll(long sendId, Map<Long, String> phonesByContact) {
         Set<Long> holders = new HashSet<>();
@@ -60,7 +61,11 @@ public class SendNumbers {
                     insert.setString(index++, contact.getValue());
                     insert.setLong(index++, contact.getKey());
                 }
-                insert.executeUpdate();
+                if (insert.executeUpdate() == ordered.size()) {
+                    // Every contact took its number now: none was claimed before, and none shares one here.
+                    holders.addAll(phonesByContact.keySet());
+                    return holders;
+                }
             }
             Set<String> phones = new HashSet<>(phonesByContact.values());
             try (PreparedStatement select = connection.prepareStatement("SELECT phone, contact_id FROM sms_send_phone "

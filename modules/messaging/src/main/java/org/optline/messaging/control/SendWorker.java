@@ -48,7 +48,7 @@ public class SendWorker {
     // message per call take well under a second in the sandbox, but a slow gateway needs a longer
     // optline.sms.lease-seconds. A gateway that takes a whole batch in one call gets larger batches.
     static final int BATCH = 50;
-    static final int BULK_BATCH = 500;
+    static final int BULK_BATCH = 1_000;
     private static final int MAX_THREADS = 16;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")

@@ -208,11 +208,43 @@ final class AudienceColumns {
         return new AudiencePreview(matching, reachable, sample, excluded);
     }
 
+    /**
+     * Returns the ids after {@code afterId} of the contacts that match {@code match} and may be texted
+     * under the type, ascending, at most {@code limit}, as {@link AudienceQueries#reachable} lists them
+     * in SQL. Blocked numbers and all contacts of a shared number are listed, because the send checks
+     * both for every message.
+     */
+    List<Long> reachable(IndexedQuery.Match match, long typeId, ConsentType consentType, boolean live, long afterId,
+                         int limit) {
+        List<Long> page = new ArrayList<>();
+        if (!live) {
+            return page;
+        }
+        ExclusionReason[] reasons = reasonsByKey(consentType, true);
+        byte[] codes = states.getOrDefault(typeId, new byte[0]);
+        int found = position(afterId);
+        for (int position = found >= 0 ? found + 1 : -found - 1; position < size && page.size() < limit; position++) {
+            if (deleted[position] || !match.test(this, position)) {
+                continue;
+            }
+            int key = key(position, position < codes.length ? codes[position] : STATE_NONE, false);
+            if (reasons[key] == null) {
+                page.add(ids[position]);
+            }
+        }
+        return page;
+    }
+
     private int key(int position, byte state) {
+        return key(position, state, true);
+    }
+
+    /** Returns the key of a contact's facts; without {@code withBlock}, as though its number were not blocked. */
+    private int key(int position, byte state, boolean withBlock) {
         if (phones[position] == NO_PHONE) {
             return 0;
         }
-        int blockedBit = blocked.contains(phones[position]) ? 1 : 0;
+        int blockedBit = withBlock && blocked.contains(phones[position]) ? 1 : 0;
         return 1 + (lineTypes[position] * STATES + state) * 2 + blockedBit;
     }
 

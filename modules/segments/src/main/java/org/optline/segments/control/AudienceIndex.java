@@ -134,6 +134,16 @@ public class AudienceIndex implements ContactCounter {
     }
 
     /**
+     * Lists a page of a send's recipients from the columns: the ids after {@code afterContactId} of the
+     * contacts that match {@code query} and may be texted under {@code type}, ascending, at most
+     * {@code limit}. Returns empty as {@link #preview} does.
+     */
+    public Optional<List<Long>> reachable(SubscriptionTypeView type, ContactQuery query, long afterContactId, int limit) {
+        return scan(query, (columns, match) -> columns.reachable(match, type.id(), type.consentType(),
+                type.state() == State.LIVE, afterContactId, limit));
+    }
+
+    /**
      * Counts the contacts that match {@code query} and are not deleted, or returns empty as {@link #preview}
      * does. The contacts module's list page, API search and counts use it.
      */

@@ -164,6 +164,10 @@ public class AudienceQueries {
             return List.of();
         }
         SqlCondition where = contacts.compile(segment);
+        Optional<List<Long>> indexed = index.reachable(type, segment, afterContactId, limit);
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
         boolean optIn = type.consentType() == ConsentType.OPT_IN;
         String consent = optIn
                 ? "JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? AND s.state = 'OPT_IN' "

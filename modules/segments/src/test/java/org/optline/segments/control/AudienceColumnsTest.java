@@ -74,6 +74,40 @@ class AudienceColumnsTest {
     }
 
     @Test
+    void listingKeepsBlockedAndSharedNumbersForTheSend() {
+        AudienceColumns columns = new AudienceColumns();
+        columns.putContacts(List.of(
+                contact(1, AudienceColumns.NO_PHONE, AudienceColumns.NO_LINE_TYPE),
+                contact(2, NUMBER_A, MOBILE),
+                contact(3, NUMBER_A, MOBILE),
+                contact(4, NUMBER_B, FIXED_LINE),
+                contact(5, NUMBER_B + 1, MOBILE),
+                contact(6, NUMBER_C, MOBILE),
+                contact(7, NUMBER_C + 1, MOBILE),
+                contact(8, NUMBER_C + 2, MOBILE)));
+        columns.putStates(2, List.of(optIn(2, NUMBER_A)));
+        columns.putStates(3, List.of(optIn(3, NUMBER_A)));
+        columns.putStates(4, List.of(optIn(4, NUMBER_B)));
+        columns.putStates(6, List.of(optIn(6, NUMBER_C)));
+        columns.putStates(7, List.of(optIn(7, NUMBER_A)));
+        columns.putStates(8, List.of(new AudienceColumns.State(8, TYPE, ConsentAction.OPT_OUT, NUMBER_C + 2)));
+        columns.putBlocked(NUMBER_C, true);
+        columns.putContacts(List.of(new AudienceColumns.Contact(9, false, NUMBER_A + 5, MOBILE, SECOND, SECOND,
+                AudienceColumns.NO_TIME, AudienceColumns.NO_TIME, true)));
+        columns.putStates(9, List.of(optIn(9, NUMBER_A + 5)));
+        IndexedQuery.Match all = match(new ContactQuery.All());
+
+        assertThat(columns.reachable(all, TYPE, ConsentType.OPT_IN, true, 0, 10)).containsExactly(2L, 3L, 6L);
+        assertThat(columns.reachable(all, TYPE, ConsentType.OPT_IN, true, 0, 2)).containsExactly(2L, 3L);
+        assertThat(columns.reachable(all, TYPE, ConsentType.OPT_IN, true, 3, 2)).containsExactly(6L);
+        assertThat(columns.reachable(all, TYPE, ConsentType.OPT_IN, true, 4, 10)).containsExactly(6L);
+        assertThat(columns.reachable(all, TYPE, ConsentType.OPT_IN, false, 0, 10)).isEmpty();
+        assertThat(columns.reachable(all, TYPE, ConsentType.OPT_OUT, true, 0, 10)).containsExactly(2L, 3L, 5L, 6L, 7L);
+        assertThat(columns.reachable(match(new Condition("id", Operator.GREATER, 2L)), TYPE, ConsentType.OPT_IN, true,
+                0, 10)).containsExactly(3L, 6L);
+    }
+
+    @Test
     void optInForOldNumberIsNotCounted() {
         AudienceColumns columns = new AudienceColumns();
         columns.putContacts(List.of(contact(1, NUMBER_A, MOBILE)));

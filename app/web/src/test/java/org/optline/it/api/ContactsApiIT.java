@@ -14,13 +14,18 @@ import org.optline.it.support.ApiClient;
 import org.optline.it.support.Http;
 import org.optline.it.support.LocalOptline;
 import org.optline.it.support.OptlineDeployment;
+import org.optline.it.support.PageSession;
 import org.optline.it.support.TestCredentials;
+import org.optline.it.support.TestDatabase;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contacts API on Payara Micro against MariaDB, called as an integrator calls it. Phone numbers
@@ -294,6 +300,81 @@ class ContactsApiIT {
         JsonObject stored = Http.json(api.get("/api/contacts/" + id));
         assertThat(stored.getString("phone")).isEqualTo("+12015550142");
         assertThat(stored.get("name")).isEqualTo(JsonValue.NULL);
+    }
+
+    // Names stored by other writers
+
+    /**
+     * A row can hold a line type that this version does not know, such as one a newer version wrote during
+     * a rolling update, or another spelling of a known name, written before the database rejected them
+     * (V25). CHECK constraints are turned off to write such rows. Every read must still work, and the
+     * unknown line type must count as no line type, which never takes SMS consent.
+     */
+    @Test
+    void unreadableStoredNamesStillList() {
+        String unknownEmail = "satellite." + run + "@example.com";
+        String unknown = create(body(Map.of("email", unknownEmail, "phone", "+1 201 555 0142"))).getString("id");
+        String lowerCase = create(body(Map.of("email", "lower." + run + "@example.com", "role", "lead",
+                "phone", "+1 201 555 0143"))).getString("id");
+        String type = liveSmsOptIn();
+        try {
+            executeUnchecked("UPDATE contact SET phone_type = 'SATELLITE' WHERE id = " + unknown);
+            executeUnchecked("UPDATE contact SET role = 'lead', phone_type = 'mobile' WHERE id = " + lowerCase);
+
+            HttpResponse<String> found = api.get("/api/contacts/" + unknown);
+            assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+            assertThat(Http.json(found).get("phone_line_type")).isEqualTo(JsonValue.NULL);
+            assertThat(Http.json(found).getBoolean("sms_capable")).isFalse();
+
+            List<JsonObject> searched = search(filter("id", "IN", List.of(unknown, lowerCase)), 50, null)
+                    .getJsonArray("data").getValuesAs(JsonObject.class);
+            assertThat(searched).extracting(contact -> contact.getString("id")).containsExactly(unknown, lowerCase);
+            assertThat(searched.get(1).getString("role")).isEqualTo("lead");
+            assertThat(searched.get(1).getString("phone_line_type")).isEqualTo("mobile");
+            assertThat(walkList(150)).contains(unknown, lowerCase);
+
+            PageSession admin = PageSession.signedInAdmin(base);
+            HttpResponse<String> list = admin.htmxGet("/admin/contacts/list?q=" + URLEncoder.encode(unknownEmail,
+                    StandardCharsets.UTF_8));
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            assertThat(list.body()).contains(unknownEmail).contains("1 contact matches");
+            HttpResponse<String> profile = admin.get("/admin/contacts/" + unknown);
+            assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+
+            HttpResponse<String> attached = api.post("/api/contacts/" + unknown + "/subscriptions",
+                    "{\"id\": \"" + type + "\"}");
+            assertThat(attached.statusCode()).as(attached.body()).isEqualTo(400);
+            assertThat(errorMessage(attached)).contains("no known line type");
+            assertThat(subscriptionState(unknown, type)).isEqualTo("not_set");
+        } finally {
+            // Later tests list every contact, so the rows get back the names they were created with.
+            executeUnchecked("UPDATE contact SET phone_type = 'FIXED_LINE_OR_MOBILE' WHERE id = " + unknown);
+            executeUnchecked("UPDATE contact SET role = 'LEAD', phone_type = 'FIXED_LINE_OR_MOBILE' WHERE id = "
+                    + lowerCase);
+        }
+    }
+
+    @Test
+    void databaseRejectsOtherSpellings() {
+        String id = create(body(Map.of("email", "spelling." + run + "@example.com", "phone", "+1 201 555 0144")))
+                .getString("id");
+        Map<String, String> constraintByChange = new LinkedHashMap<>();
+        constraintByChange.put("phone_type = 'SATELLITE'", "ck_contact_phone_type");
+        constraintByChange.put("phone_type = 'mobile'", "ck_contact_phone_type");
+        constraintByChange.put("phone_type = 'MOBILE '", "ck_contact_phone_type");
+        constraintByChange.put("role = 'lead'", "ck_contact_role");
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            constraintByChange.forEach((change, constraint) -> assertThatThrownBy(
+                    () -> statement.executeUpdate("UPDATE contact SET " + change + " WHERE id = " + id))
+                    .as("SET %s", change).isInstanceOf(SQLException.class).hasMessageContaining(constraint));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Connecting to the test database failed: " + e.getMessage(), e);
+        } finally {
+            executeUnchecked("UPDATE contact SET role = 'USER', phone_type = 'FIXED_LINE_OR_MOBILE' WHERE id = " + id);
+        }
+        JsonObject stored = Http.json(api.get("/api/contacts/" + id));
+        assertThat(stored.getString("role")).isEqualTo("user");
+        assertThat(stored.getString("phone_line_type")).isEqualTo("fixed_line_or_mobile");
     }
 
     // Uniqueness
@@ -682,6 +763,16 @@ class ContactsApiIT {
             }
         }
         throw new AssertionError("Contact " + contact + " is in no subscription state for type " + type);
+    }
+
+    /** Runs {@code sql} with CHECK constraints off, so that it can store a name the database would reject. */
+    private static void executeUnchecked(String sql) {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION check_constraint_checks = OFF");
+            statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static List<String> ids(JsonObject list) {

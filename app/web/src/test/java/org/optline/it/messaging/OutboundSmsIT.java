@@ -72,11 +72,7 @@ class OutboundSmsIT {
         http = new Http(payara.base());
     }
 
-    /**
-     * Signs in anew for every test. NOTE: the first request of a session that had been idle during the
-     * quiet hours test failed in Payara 7.2026.11 before reaching the app, with "Odd number of hexadecimal
-     * digits" while parsing the JSESSIONIDVERSION cookie, and returned 200 without the app's response.
-     */
+    /** Signs in anew for every test, so that no test depends on a session another test left idle. */
     @BeforeEach
     void signIn() {
         admin = PageSession.signedInAdmin(payara.base());

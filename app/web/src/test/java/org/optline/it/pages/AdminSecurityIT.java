@@ -23,6 +23,7 @@ import org.optline.it.support.TestCredentials;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -76,6 +77,26 @@ class AdminSecurityIT {
         assertThat(cookie).containsIgnoringCase("; HttpOnly");
         assertThat(cookie).containsIgnoringCase("; SameSite=Lax");
         assertThat(visitor.cookie(SESSION_COOKIE)).isNotEqualTo(anonymousSession);
+    }
+
+    /**
+     * Besides the session cookie, Payara sets {@code JSESSIONIDVERSION=2f:<n>}. When a client sends it back
+     * quoted, as Java's CookieManager does by default, Payara returns an empty 200 for each HTTP/1.1 request
+     * before the app runs, and logs "Odd number of hexadecimal digits". Browsers, and {@link PageSession},
+     * send it back as it was set.
+     */
+    @Test
+    void signedInRequestsReachAppOverHttp11() {
+        PageSession admin = PageSession.signedInAdmin(base);
+
+        for (int request = 1; request <= 3; request++) {
+            HttpResponse<String> response = admin.get("/account");
+            assertThat(response.version()).as("request %s", request).isEqualTo(HttpClient.Version.HTTP_1_1);
+            assertThat(response.statusCode()).as("request %s", request).isEqualTo(200);
+            assertThat(PageSession.document(response).select("input[name=_csrf]")).as("request %s: %s", request,
+                    response.body()).isNotEmpty();
+        }
+        assertThat(admin.cookie("JSESSIONIDVERSION")).startsWith("2f:");
     }
 
     @Test

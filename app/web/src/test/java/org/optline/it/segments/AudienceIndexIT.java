@@ -191,39 +191,76 @@ class AudienceIndexIT {
     }
 
     /**
-     * A row may name a line type that this version does not know, such as one written by a newer
-     * version. Both paths count its number as invalid, and SQL's {@code phone_type IS NOT NULL} still
-     * calls it valid.
+     * A row may hold a name that this version does not know, such as a line type that a newer version
+     * wrote, or another spelling of a known name, stored before the database rejected such spellings
+     * (V25). CHECK constraints are turned off to write them. Both paths read a name as SQL compares it,
+     * ignoring case. A line type this version does not know makes the number invalid, while SQL's
+     * {@code phone_type IS NOT NULL} still calls it valid. A consent state other than an opt-in counts as
+     * an opt-out, so it never makes a contact reachable.
      */
     @Test
-    void unknownLineTypeMatchesSql() {
-        String optOut = smsType("Index unknown line type " + unique(), "opt_out", true);
-        long unknown = contact("user", TestPhones.icelandMobile());
-        long mobile = contact("lead", TestPhones.icelandMobile());
-        execute("UPDATE contact SET phone_type = 'SATELLITE' WHERE id = ?", unknown);
+    void storedNameVariantsMatchSql() {
+        String tag = unique();
+        String optIn = smsType("Index stored names opt-in " + tag, "opt_in", true);
+        String optOut = smsType("Index stored names opt-out " + tag, "opt_out", true);
+        long unknownLine = contact("user", TestPhones.icelandMobile());
+        long lowerCaseLine = contact("lead", TestPhones.icelandMobile());
+        long lowerCaseOptIn = contact("user", TestPhones.icelandMobile());
+        attach(lowerCaseOptIn, optIn, "opt_in");
+        long unknownOptInState = contact("user", TestPhones.icelandMobile());
+        attach(unknownOptInState, optIn, "opt_in");
+        long unknownOptOutState = contact("lead", TestPhones.icelandMobile());
+        attach(unknownOptOutState, optOut, "opt_out");
+        detach(unknownOptOutState, optOut);
+        long mobile = contact("user", TestPhones.icelandMobile());
+        String states = "UPDATE consent_state SET state = ? WHERE contact_id = ? AND subscription_type_id = ?";
         try {
-            assertUnknownLineTypeMatchesSql(optOut, unknown, mobile);
+            executeUnchecked("UPDATE contact SET phone_type = 'SATELLITE' WHERE id = ?", unknownLine);
+            executeUnchecked("UPDATE contact SET role = 'lead', phone_type = 'mobile' WHERE id = ?", lowerCaseLine);
+            executeUnchecked(states, "opt_in", lowerCaseOptIn, optIn);
+            executeUnchecked(states, "PAUSED", unknownOptInState, optIn);
+            executeUnchecked(states, "PAUSED", unknownOptOutState, optOut);
+
+            String context = "contact " + unknownLine + " with line type 'SATELLITE', " + lowerCaseLine + " with 'lead' "
+                    + "and 'mobile', " + lowerCaseOptIn + " with state 'opt_in', " + unknownOptInState + " and "
+                    + unknownOptOutState + " with state 'PAUSED', and " + mobile;
+            assertStoredNamesMatchSql(where("id", ">=", unknownLine), optIn, optOut, context);
+
+            String all = saveSegment("Stored names " + tag, all(where("id", ">=", unknownLine)).toString());
+            assertThat(preview(optIn, all)).as("preview under the opt-in type, %s", context)
+                    .isEqualTo(expected(1, 6, Map.of("INVALID_NUMBER", 1L, "NOT_OPTED_IN", 3L, "OPTED_OUT", 1L),
+                            lowerCaseOptIn));
+            assertThat(preview(optOut, all)).as("preview under the opt-out type, %s", context)
+                    .isEqualTo(expected(4, 6, Map.of("INVALID_NUMBER", 1L, "OPTED_OUT", 1L),
+                            lowerCaseLine, lowerCaseOptIn, unknownOptInState, mobile));
         } finally {
-            // The application cannot read a contact with this line type, so later tests that list every
-            // contact would fail on it.
-            execute("UPDATE contact SET phone_type = 'MOBILE' WHERE id = ?", unknown);
+            // Later tests read every contact and state, so each row gets back the name the app wrote.
+            executeUnchecked("UPDATE contact SET phone_type = 'MOBILE' WHERE id = ?", unknownLine);
+            executeUnchecked("UPDATE contact SET role = 'LEAD', phone_type = 'MOBILE' WHERE id = ?", lowerCaseLine);
+            executeUnchecked(states, "OPT_IN", lowerCaseOptIn, optIn);
+            executeUnchecked(states, "OPT_IN", unknownOptInState, optIn);
+            executeUnchecked(states, "OPT_IN", unknownOptOutState, optOut);
         }
     }
 
-    private void assertUnknownLineTypeMatchesSql(String optOut, long unknown, long mobile) {
-        JsonObject scope = where("id", ">=", unknown);
-
+    private void assertStoredNamesMatchSql(JsonObject scope, String optIn, String optOut, String context) {
         Map<String, JsonObject> segments = new LinkedHashMap<>();
         segments.put("all", all(scope));
+        segments.put("leads", all(scope, where("role", "=", "lead")));
+        segments.put("users", all(scope, where("role", "NIN", List.of("lead"))));
         segments.put("SMS-capable", all(scope, where("sms_capable", "=", true)));
         segments.put("not SMS-capable", all(scope, where("sms_capable", "=", false)));
         segments.put("mobile", all(scope, where("phone_type", "IN", List.of("mobile"))));
         segments.put("not mobile", all(scope, where("phone_type", "NIN", List.of("mobile"))));
         segments.put("no line type", all(scope, where("phone_type", "=", null)));
         segments.put("valid", all(scope, where("phone_valid", "=", true)));
+        segments.put("opted in to opt-in", all(scope, where("subscription_type." + optIn, "=", "opted_in")));
+        segments.put("opted out of opt-in", all(scope, where("subscription_type." + optIn, "=", "opted_out")));
+        segments.put("opt-in not set", all(scope, where("subscription_type." + optIn, "=", "not_set")));
+        segments.put("opted out of opt-out", all(scope, where("subscription_type." + optOut, "=", "opted_out")));
+        segments.put("not opted out of opt-out", all(scope, where("subscription_type." + optOut, "!=", "opted_out")));
 
-        assertIndexMatchesSql(segments, Map.of("opt-out", optOut), "contact " + unknown + " with line type 'SATELLITE' "
-                + "and contact " + mobile);
+        assertIndexMatchesSql(segments, Map.of("opt-in", optIn, "opt-out", optOut), context);
     }
 
     /**
@@ -678,6 +715,18 @@ class AudienceIndexIT {
 
     private static int execute(String sql, Object... parameters) {
         try (Connection connection = TestDatabase.connect()) {
+            return execute(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code sql} with CHECK constraints off, so that it can store a name the database would reject. */
+    private static int executeUnchecked(String sql, Object... parameters) {
+        try (Connection connection = TestDatabase.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION check_constraint_checks = OFF");
+            }
             return execute(connection, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);

@@ -24,12 +24,16 @@ import java.util.Map;
  * A visitor of Optline's pages over plain HTTP, with its own cookie jar, as a browser without
  * JavaScript would be. It lets tests send what a page form cannot, such as values past a field's
  * maxlength or requests without the CSRF token. Redirects are not followed, so tests see them.
+ *
+ * <p>Like a browser on {@code http://}, it speaks HTTP/1.1 and sends each cookie back as the server set
+ * it ({@link BrowserCookies}).
  */
 public final class PageSession {
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER);
+    private final CookieManager cookies = new CookieManager(new BrowserCookies(), CookiePolicy.ACCEPT_ORIGINAL_SERVER);
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .cookieHandler(cookies)

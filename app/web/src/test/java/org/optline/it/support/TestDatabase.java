@@ -23,16 +23,36 @@ public final class TestDatabase {
     }
 
     public static Connection connect() {
+        String url = localUrl();
+        try {
+            return DriverManager.getConnection(url, user(), password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Connecting to " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the JDBC URL of {@code database} on the server of the test database. */
+    public static String url(String database) {
+        String url = localUrl();
+        int path = url.indexOf('/', "jdbc:mariadb://".length());
+        int query = url.indexOf('?', path);
+        return url.substring(0, path + 1) + database + (query < 0 ? "" : url.substring(query));
+    }
+
+    public static String user() {
+        return required("OPTLINE_DB_USER");
+    }
+
+    public static String password() {
+        return System.getenv().getOrDefault("OPTLINE_DB_PASSWORD", "");
+    }
+
+    private static String localUrl() {
         String url = required("OPTLINE_DB_URL");
         if (!url.startsWith("jdbc:mariadb://127.0.0.1:")) {
             throw new IllegalStateException("OPTLINE_DB_URL " + url + " is not on 127.0.0.1; tests use only a local database.");
         }
-        try {
-            return DriverManager.getConnection(url, required("OPTLINE_DB_USER"),
-                    System.getenv().getOrDefault("OPTLINE_DB_PASSWORD", ""));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Connecting to " + url + " failed: " + e.getMessage(), e);
-        }
+        return url;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A contact as other modules, pages and the API see it.
  *
  * @param phone            the number in E.164 form, or null
- * @param lineType         the kind of line of {@code phone}, or null without a phone
+ * @param lineType         the kind of line of {@code phone}, or null without a phone and for a number stored
+ *                         without a line type or with one this version does not know
  * @param customAttributes the custom attributes as a JSON object text, or null
  */
 public record ContactView(long id, ContactRole role, String externalId, String email, String phone, LineType lineType,

@@ -157,9 +157,8 @@ public class Contacts {
             bind(statement, new ArrayList<>(ids));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String type = rows.getString(3);
-                    phones.put(rows.getLong(1), new ContactPhone(rows.getLong(1), rows.getString(2),
-                            type == null ? null : LineType.valueOf(type)));
+                    long id = rows.getLong(1);
+                    phones.put(id, new ContactPhone(id, rows.getString(2), ContactColumns.lineType(id, rows.getString(3))));
                 }
             }
             return phones;

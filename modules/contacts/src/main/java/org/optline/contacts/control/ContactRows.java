@@ -1,8 +1,7 @@
 package org.optline.contacts.control;
 
-import org.optline.contacts.api.ContactRole;
+import org.optline.contacts.api.ContactColumns;
 import org.optline.contacts.api.ContactView;
-import org.optline.contacts.api.LineType;
 import org.optline.contacts.entity.Contact;
 
 import java.sql.ResultSet;
@@ -29,9 +28,9 @@ public final class ContactRows {
     }
 
     public static ContactView read(ResultSet row) throws SQLException {
-        String phoneType = row.getString("phone_type");
-        return new ContactView(row.getLong("id"), ContactRole.valueOf(row.getString("role")), row.getString("external_id"),
-                row.getString("email"), row.getString("phone"), phoneType == null ? null : LineType.valueOf(phoneType),
+        long id = row.getLong("id");
+        return new ContactView(id, ContactColumns.role(id, row.getString("role")), row.getString("external_id"),
+                row.getString("email"), row.getString("phone"), ContactColumns.lineType(id, row.getString("phone_type")),
                 row.getString("name"), row.getString("avatar"), ownerIdOrNull(row),
                 row.getString("locale"), row.getBoolean("unsubscribed_from_emails"), row.getString("custom_attributes"),
                 instant(row.getTimestamp("signed_up_at")), instant(row.getTimestamp("last_seen_at")),

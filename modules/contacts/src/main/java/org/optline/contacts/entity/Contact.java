@@ -2,13 +2,12 @@ package org.optline.contacts.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.optline.contacts.api.ContactColumns;
 import org.optline.contacts.api.ContactRole;
 import org.optline.contacts.api.LineType;
 import org.optline.contacts.api.PhoneNumber;
@@ -27,9 +26,9 @@ public class Contact {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Enumerated(EnumType.STRING)
+    /** The name of a {@link ContactRole}, read through {@link ContactColumns} like every other reader of the column. */
     @Column(name = "role", nullable = false, length = 8)
-    private ContactRole role;
+    private String role;
 
     @Column(name = "external_id", length = 255)
     private String externalId;
@@ -40,9 +39,9 @@ public class Contact {
     @Column(name = "phone", length = 16)
     private String phone;
 
-    @Enumerated(EnumType.STRING)
+    /** The name of a {@link LineType}, read through {@link ContactColumns}; null without a number. */
     @Column(name = "phone_type", length = 24)
-    private LineType phoneType;
+    private String phoneType;
 
     @Column(name = "name", length = 255)
     private String name;
@@ -85,13 +84,13 @@ public class Contact {
     }
 
     public Contact(ContactRole role, Instant now) {
-        this.role = role;
+        this.role = role.name();
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     public void changeRole(ContactRole role) {
-        this.role = role;
+        this.role = role.name();
     }
 
     public void changeExternalId(String externalId) {
@@ -105,7 +104,7 @@ public class Contact {
     /** Sets the phone number, or removes it when {@code number} is null. */
     public void changePhone(PhoneNumber number) {
         this.phone = number == null ? null : number.e164();
-        this.phoneType = number == null ? null : number.lineType();
+        this.phoneType = number == null ? null : number.lineType().name();
     }
 
     public void changeName(String name) {
@@ -158,7 +157,7 @@ public class Contact {
     }
 
     public ContactRole role() {
-        return role;
+        return ContactColumns.role(id, role);
     }
 
     public String externalId() {
@@ -173,8 +172,9 @@ public class Contact {
         return phone;
     }
 
+    /** Returns the line type of the number, or null without a number or for a stored name this version does not know. */
     public LineType phoneType() {
-        return phoneType;
+        return ContactColumns.lineType(id, phoneType);
     }
 
     public String name() {

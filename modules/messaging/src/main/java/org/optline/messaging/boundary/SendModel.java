@@ -3,6 +3,7 @@ package org.optline.messaging.boundary;
 import org.optline.messaging.control.RecipientReason;
 import org.optline.messaging.control.SendProgress;
 import org.optline.messaging.control.SendView;
+import org.optline.platform.StoredEnums;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,11 +34,7 @@ public record SendModel(SendView send, String typeName, SendProgress progress) {
     }
 
     private static String label(String reason) {
-        try {
-            return RecipientReason.valueOf(reason).label();
-        } catch (IllegalArgumentException e) {
-            return reason;
-        }
+        return StoredEnums.find(RecipientReason.class, reason).map(RecipientReason::label).orElse(reason);
     }
 
     public String stateLabel() {

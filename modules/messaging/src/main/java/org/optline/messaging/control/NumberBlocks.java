@@ -2,6 +2,7 @@ package org.optline.messaging.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.optline.platform.StoredEnums;
 import org.optline.subscriptions.api.ConsentSource;
 import org.optline.subscriptions.api.NumberBlockCheck;
 
@@ -36,7 +37,8 @@ public class NumberBlocks implements NumberBlockCheck {
                      + "WHERE phone = ?")) {
             select.setString(1, e164);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(ConsentSource.valueOf(row.getString(1))) : Optional.empty();
+                return row.next() ? Optional.of(StoredEnums.require(ConsentSource.class, row.getString(1),
+                        "sms_number_block.source")) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the block of a number failed: " + e.getMessage(), e);

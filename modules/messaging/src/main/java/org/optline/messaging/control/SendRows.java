@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -237,10 +238,11 @@ public final class SendRows {
     private static SendView view(ResultSet row) throws SQLException {
         long segment = row.getLong("segment_id");
         Long segmentId = row.wasNull() ? null : segment;
+        // SQL compares the state ignoring case and trailing spaces, so the Java checks of it get the same spelling.
+        String state = row.getString("state").stripTrailing().toUpperCase(Locale.ROOT);
         return new SendView(row.getLong("id"), row.getLong("subscription_type_id"), segmentId, row.getString("body"),
                 row.getString("created_by"), instant(row, "created_at"), instant(row, "scheduled_at"),
-                row.getString("state"), row.getInt("recipient_count"), instant(row, "started_at"),
-                instant(row, "finished_at"));
+                state, row.getInt("recipient_count"), instant(row, "started_at"), instant(row, "finished_at"));
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

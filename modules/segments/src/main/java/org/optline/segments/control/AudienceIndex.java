@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.contacts.api.ContactColumns;
 import org.optline.contacts.api.ContactCounter;
 import org.optline.contacts.api.ContactQuery;
+import org.optline.contacts.api.ContactRole;
 import org.optline.contacts.api.LineType;
 import org.optline.platform.StartupCompleted;
 import org.optline.platform.work.PollingLoop;
@@ -444,9 +446,11 @@ public class AudienceIndex implements ContactCounter {
     }
 
     private AudienceColumns.Contact contact(ResultSet rows) throws SQLException {
-        return new AudienceColumns.Contact(rows.getLong(1), "LEAD".equals(rows.getString(2)), phone(rows.getString(3)),
-                lineType(rows.getString(4)), micros(rows.getTimestamp(5)), micros(rows.getTimestamp(6)),
-                micros(rows.getTimestamp(7)), micros(rows.getTimestamp(8)), rows.getBoolean(9));
+        long id = rows.getLong(1);
+        boolean lead = ContactColumns.role(id, rows.getString(2)) == ContactRole.LEAD;
+        return new AudienceColumns.Contact(id, lead, phone(rows.getString(3)), lineType(id, rows.getString(4)),
+                micros(rows.getTimestamp(5)), micros(rows.getTimestamp(6)), micros(rows.getTimestamp(7)),
+                micros(rows.getTimestamp(8)), rows.getBoolean(9));
     }
 
     private interface StateSink {
@@ -459,7 +463,7 @@ public class AudienceIndex implements ContactCounter {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    ConsentAction action = "OPT_IN".equals(rows.getString(3)) ? ConsentAction.OPT_IN : ConsentAction.OPT_OUT;
+                    ConsentAction action = AudienceQueries.action(rows.getString(3));
                     sink.accept(new AudienceColumns.State(rows.getLong(1), rows.getLong(2), action, phone(rows.getString(4))));
                 }
             }
@@ -477,11 +481,11 @@ public class AudienceIndex implements ContactCounter {
         return oddPhones.computeIfAbsent(stored, text -> -1L - oddPhones.size());
     }
 
-    private static byte lineType(String stored) {
+    private static byte lineType(long contactId, String stored) {
         if (stored == null) {
             return AudienceColumns.NO_LINE_TYPE;
         }
-        LineType type = AudienceQueries.lineType(stored);
+        LineType type = ContactColumns.lineType(contactId, stored);
         return type == null ? AudienceColumns.UNREADABLE_LINE_TYPE : (byte) (type.ordinal() + 1);
     }
 

@@ -8,6 +8,7 @@ import org.optline.contacts.api.ContactQuery;
 import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.LineType;
 import org.optline.contacts.api.SqlCondition;
+import org.optline.platform.StoredEnums;
 import org.optline.segments.api.AudiencePreview;
 import org.optline.segments.api.ExclusionReason;
 import org.optline.subscriptions.api.ConsentAction;
@@ -175,7 +176,7 @@ public class AudienceQueries {
                 : "LEFT JOIN consent_state s ON s.contact_id = c.id AND s.subscription_type_id = ? ";
         String sql = "SELECT c.id FROM contact c " + consent
                 + "WHERE c.deleted_at IS NULL AND c.phone IS NOT NULL AND c.phone_type IN (" + SMS_CAPABLE_TYPES + ") "
-                + (optIn ? "" : "AND (s.contact_id IS NULL OR s.state <> 'OPT_OUT') ")
+                + (optIn ? "" : "AND (s.contact_id IS NULL OR s.state = 'OPT_IN') ")
                 + "AND (" + where.sql() + ") AND c.id > ? ORDER BY c.id LIMIT ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -198,14 +199,15 @@ public class AudienceQueries {
     /**
      * Returns the SQL condition that the contact aliased {@code contact}, with its consent state for the
      * type left-joined as {@code state}, may be texted under a live type: a number with a line type
-     * that takes texts, and an opt-in for that number (opt-in type) or no opt-out (opt-out type).
-     * {@link Targeting} states the same rule for the grouped preview.
+     * that takes texts, and an opt-in for that number (opt-in type) or no state or an opt-in (opt-out
+     * type). Any other state counts as an opt-out, as {@link #action} reads it. {@link Targeting} states
+     * the same rule for the grouped preview.
      */
     static String sendable(String contact, String state, boolean optIn) {
         String number = contact + ".phone IS NOT NULL AND " + contact + ".phone_type IN (" + SMS_CAPABLE_TYPES + ")";
         String consent = optIn
                 ? state + ".state = 'OPT_IN' AND " + state + ".phone = " + contact + ".phone"
-                : "(" + state + ".contact_id IS NULL OR " + state + ".state <> 'OPT_OUT')";
+                : "(" + state + ".contact_id IS NULL OR " + state + ".state = 'OPT_IN')";
         return "(" + number + " AND " + consent + ")";
     }
 
@@ -247,16 +249,26 @@ public class AudienceQueries {
         return ids;
     }
 
-    /** Reads a stored line type; a name this version does not know counts as no type, so the number as invalid. */
+    /**
+     * Reads a stored line type ignoring case, as SQL compares it. A name this version does not know counts
+     * as no type, so the number as invalid. {@link org.optline.contacts.api.ContactColumns} logs such a
+     * name when it reads the contact's row.
+     */
     static LineType lineType(String stored) {
+        return StoredEnums.find(LineType.class, stored).orElse(null);
+    }
+
+    /**
+     * Reads a stored consent state ignoring case, as SQL compares it, or null for none. A state other than
+     * {@code OPT_IN} counts as an opt-out, as {@link #sendable} and the search field
+     * {@code subscription_type.<id>} read it, so that a row SQL cannot call an opt-in never makes a
+     * contact textable. The CHECK constraint of {@code consent_state.state} admits no other name.
+     */
+    static ConsentAction action(String stored) {
         if (stored == null) {
             return null;
         }
-        return Arrays.stream(LineType.values()).filter(type -> type.name().equals(stored)).findFirst().orElse(null);
-    }
-
-    private static ConsentAction action(String stored) {
-        return stored == null ? null : ConsentAction.valueOf(stored);
+        return StoredEnums.find(ConsentAction.class, stored).orElse(ConsentAction.OPT_OUT);
     }
 
     private static int bind(PreparedStatement statement, int first, List<Object> parameters) throws SQLException {

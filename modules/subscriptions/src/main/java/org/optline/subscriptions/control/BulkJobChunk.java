@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.optline.platform.StoredEnums;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.BulkItemOutcome;
 import org.optline.subscriptions.api.ConsentAction;
@@ -134,8 +135,9 @@ public class BulkJobChunk {
                 if (!row.next()) {
                     return null;
                 }
-                return new Job(row.getLong(1), ConsentAction.valueOf(row.getString(2)), row.getString(3),
-                        row.getString(4), ActorKind.valueOf(row.getString(5)), row.getInt(6));
+                return new Job(row.getLong(1), StoredEnums.require(ConsentAction.class, row.getString(2),
+                        "bulk_consent_job.action"), row.getString(3), row.getString(4),
+                        StoredEnums.require(ActorKind.class, row.getString(5), "bulk_consent_job.actor_kind"), row.getInt(6));
             }
         }
     }

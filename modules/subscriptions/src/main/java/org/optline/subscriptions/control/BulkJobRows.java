@@ -1,5 +1,6 @@
 package org.optline.subscriptions.control;
 
+import org.optline.platform.StoredEnums;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.BulkItemOutcome;
 import org.optline.subscriptions.api.BulkJobItemPage;
@@ -176,19 +177,23 @@ public final class BulkJobRows {
 
     static BulkJobView job(ResultSet row) throws SQLException {
         return new BulkJobView(row.getLong("id"), row.getLong("subscription_type_id"),
-                ConsentAction.valueOf(row.getString("action")), row.getString("selection"), row.getString("query_json"),
-                row.getString("override_reason"), row.getString("created_by"), ActorKind.valueOf(row.getString("actor_kind")),
-                instant(row, "created_at"), BulkJobState.valueOf(row.getString("state")), row.getInt("total_count"),
+                StoredEnums.require(ConsentAction.class, row.getString("action"), "bulk_consent_job.action"),
+                row.getString("selection"), row.getString("query_json"), row.getString("override_reason"),
+                row.getString("created_by"),
+                StoredEnums.require(ActorKind.class, row.getString("actor_kind"), "bulk_consent_job.actor_kind"),
+                instant(row, "created_at"),
+                StoredEnums.require(BulkJobState.class, row.getString("state"), "bulk_consent_job.state"), row.getInt("total_count"),
                 row.getInt("changed_count"), row.getInt("already_count"), row.getInt("refused_count"),
                 instant(row, "started_at"), instant(row, "finished_at"), row.getString("failure"), row.getLong("version"));
     }
 
+    /** Reads an item; a refusal reason this version does not know reads as none, and its message still shows. */
     private static BulkJobItemView item(ResultSet row) throws SQLException {
-        String reason = row.getString("refusal_reason");
+        ConsentOutcome.RefusalReason reason = StoredEnums.find(ConsentOutcome.RefusalReason.class,
+                row.getString("refusal_reason")).orElse(null);
         return new BulkJobItemView(row.getLong("job_id"), row.getLong("contact_id"), row.getInt("position"),
-                BulkItemOutcome.valueOf(row.getString("outcome")),
-                reason == null ? null : ConsentOutcome.RefusalReason.valueOf(reason), row.getString("refusal_message"),
-                instant(row, "processed_at"));
+                StoredEnums.require(BulkItemOutcome.class, row.getString("outcome"), "bulk_consent_item.outcome"),
+                reason, row.getString("refusal_message"), instant(row, "processed_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package org.optline.subscriptions.control;
 
+import org.optline.platform.StoredEnums;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.ChainVerification;
 import org.optline.subscriptions.api.ConsentAction;
@@ -196,10 +197,16 @@ public final class ConsentReads {
         return states;
     }
 
+    /**
+     * Reads a {@code consent_state} row. Names are read ignoring case, as SQL compares them. A state other
+     * than an opt-in or an opt-out, which the table's CHECK constraint rejects, reads as an opt-out, as
+     * the audience queries count it, so it never lets a contact be texted.
+     */
     static ConsentStateView state(ResultSet row) throws SQLException {
-        return new ConsentStateView(row.getLong("contact_id"), row.getLong("subscription_type_id"),
-                ConsentAction.valueOf(row.getString("state")), row.getInt("event_seq"),
-                ConsentSource.valueOf(row.getString("source")), ActorKind.valueOf(row.getString("actor_kind")),
+        ConsentAction state = StoredEnums.find(ConsentAction.class, row.getString("state")).orElse(ConsentAction.OPT_OUT);
+        return new ConsentStateView(row.getLong("contact_id"), row.getLong("subscription_type_id"), state,
+                row.getInt("event_seq"), StoredEnums.require(ConsentSource.class, row.getString("source"), "consent_state.source"),
+                StoredEnums.require(ActorKind.class, row.getString("actor_kind"), "consent_state.actor_kind"),
                 row.getString("phone"), row.getTimestamp("changed_at").toInstant());
     }
 
@@ -210,9 +217,11 @@ public final class ConsentReads {
         String locale = row.getString("locale");
         ShownText shown = row.getString("text_sha256") == null ? null : new ShownText(locale, title, button, legal);
         return new ConsentEventView(row.getLong("id"), row.getLong("contact_id"), row.getInt("seq"),
-                row.getLong("subscription_type_id"), ConsentAction.valueOf(row.getString("action")),
-                row.getTimestamp("occurred_at").toInstant(), ConsentSource.valueOf(row.getString("source")),
-                ActorKind.valueOf(row.getString("actor_kind")), row.getString("actor_id"), row.getString("phone"),
+                row.getLong("subscription_type_id"), StoredEnums.require(ConsentAction.class, row.getString("action"),
+                        "consent_event.action"), row.getTimestamp("occurred_at").toInstant(),
+                StoredEnums.require(ConsentSource.class, row.getString("source"), "consent_event.source"),
+                StoredEnums.require(ActorKind.class, row.getString("actor_kind"), "consent_event.actor_kind"),
+                row.getString("actor_id"), row.getString("phone"),
                 row.getString("ip_address"), row.getString("user_agent"), nullableLong(row, "conversation_id"),
                 nullableLong(row, "message_id"), shown, row.getString("override_reason"), nullableLong(row, "bulk_job_id"),
                 row.getString("previous_hash"), row.getString("hash"), row.getString("keyword"),

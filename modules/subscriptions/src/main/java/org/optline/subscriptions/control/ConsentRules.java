@@ -70,9 +70,12 @@ public final class ConsentRules {
                     + " has no phone number, so it cannot opt in to SMS. Add a mobile number first.");
         }
         if (optIn && sms && !contact.smsCapable()) {
+            // A number stored without a line type, or with one this version does not know, has none here.
+            String number = contact.lineType() == null ? "has no known line type"
+                    : "is a " + contact.lineType().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " number that cannot take texts";
             return new ConsentOutcome.Refused(contactId, RefusalReason.NOT_SMS_CAPABLE, "Contact " + contactId
-                    + "'s phone number is a " + contact.lineType().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " number that cannot take texts, so it cannot opt in to SMS. Add a mobile number.");
+                    + "'s phone number " + number + ", so it cannot opt in to SMS. Add a mobile number.");
         }
         String phone = sms ? contact.phone() : null;
         if (isAlreadySo(request, type, current, phone)) {

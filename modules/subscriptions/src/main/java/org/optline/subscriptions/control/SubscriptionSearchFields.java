@@ -53,10 +53,11 @@ public class SubscriptionSearchFields implements SearchFieldProvider {
                 parts.add("NOT EXISTS (SELECT 1 FROM consent_state s WHERE s.contact_id = c.id AND s.subscription_type_id = ?)");
                 parameters.add(typeId);
             } else {
+                // A state that is not OPT_IN counts as opted out, as the audience preview and the audience
+                // index read it, so that no reader takes a row for an opt-in that SQL does not.
                 parts.add("EXISTS (SELECT 1 FROM consent_state s WHERE s.contact_id = c.id AND s.subscription_type_id = ? "
-                        + "AND s.state = ?)");
+                        + "AND s.state " + (state.equals("opted_in") ? "=" : "<>") + " 'OPT_IN')");
                 parameters.add(typeId);
-                parameters.add(state.equals("opted_in") ? "OPT_IN" : "OPT_OUT");
             }
         }
         String any = "(" + String.join(" OR ", parts) + ")";

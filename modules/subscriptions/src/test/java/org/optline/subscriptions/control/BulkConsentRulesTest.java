@@ -50,6 +50,20 @@ class BulkConsentRulesTest {
     }
 
     @Test
+    void numberWithoutLineTypeCannotOptIn() {
+        ContactPhone noLineType = new ContactPhone(5, "+447700900123", null);
+
+        Object decision = ConsentRules.decide(bulk(ConsentAction.OPT_IN, null), type(MessageType.SMS, ConsentType.OPT_IN),
+                noLineType, null);
+
+        assertThat(decision).isInstanceOf(ConsentOutcome.Refused.class);
+        ConsentOutcome.Refused refused = (ConsentOutcome.Refused) decision;
+        assertThat(refused.reason()).isEqualTo(ConsentOutcome.RefusalReason.NOT_SMS_CAPABLE);
+        assertThat(refused.message()).isEqualTo("Contact 5's phone number has no known line type, so it cannot opt in "
+                + "to SMS. Add a mobile number.");
+    }
+
+    @Test
     void bulkOptInAfterCustomerOptOutIsRefused() {
         Object decision = decide(bulk(ConsentAction.OPT_IN, null), type(MessageType.SMS, ConsentType.OPT_IN),
                 state(ConsentAction.OPT_OUT, ConsentSource.SMS_KEYWORD));

@@ -1,5 +1,7 @@
 package org.optline.messaging.control.inbound;
 
+import org.optline.platform.StoredEnums;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,7 +155,8 @@ final class InboundStore {
                 }
                 Timestamp handled = row.getTimestamp(8);
                 return Optional.of(new Row(row.getLong(1), row.getString(2), row.getString(3),
-                        InboundKind.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
+                        StoredEnums.require(InboundKind.class, row.getString(4), "sms_inbound.kind"), row.getString(5),
+                        row.getString(6), row.getString(7),
                         handled == null ? null : handled.toInstant()));
             }
         }

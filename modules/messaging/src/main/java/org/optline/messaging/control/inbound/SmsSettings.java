@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.platform.ConflictException;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.MissingInputException;
+import org.optline.platform.StoredEnums;
 import org.optline.platform.Texts;
 
 import javax.sql.DataSource;
@@ -60,8 +61,8 @@ public class SmsSettings {
             }
             String updatedBy = row.getString(5);
             String business = SEEDED_BY.equals(updatedBy) ? configuredBusinessName : row.getString(1);
-            return new Settings(business, row.getString(2), row.getString(3), StopScope.valueOf(row.getString(4)),
-                    updatedBy, row.getLong(6));
+            return new Settings(business, row.getString(2), row.getString(3),
+                    StoredEnums.require(StopScope.class, row.getString(4), "sms_settings.stop_scope"), updatedBy, row.getLong(6));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading SMS settings failed: " + e.getMessage(), e);
         }

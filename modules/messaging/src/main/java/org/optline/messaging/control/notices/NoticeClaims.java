@@ -1,5 +1,7 @@
 package org.optline.messaging.control.notices;
 
+import org.optline.platform.StoredEnums;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,7 +72,8 @@ final class NoticeClaims {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     long partId = row.getLong(8);
-                    rows.add(new Claimed(row.getLong(1), NoticeKind.valueOf(row.getString(2)), row.getString(3),
+                    rows.add(new Claimed(row.getLong(1), StoredEnums.require(NoticeKind.class, row.getString(2),
+                            "sms_notice.kind"), row.getString(3),
                             row.getString(4), row.getString(5), row.getInt(6), row.getBoolean(7),
                             row.wasNull() ? null : partId));
                 }

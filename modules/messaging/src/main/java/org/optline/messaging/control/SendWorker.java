@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -56,6 +59,9 @@ public class SendWorker {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService lanes;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threadFactory;
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
@@ -93,6 +99,12 @@ public class SendWorker {
     private final PollingLoop loop = new PollingLoop("SMS send worker", LOG);
     private final String owner = loop.owner();
     private final AtomicInteger threadsStarted = new AtomicInteger();
+    /**
+     * Ends batches for a gateway that takes a whole batch in one call: the gateway call and the outcomes,
+     * while the sending thread claims and checks its next batch. One thread per sending thread, so that
+     * no sending thread waits for another's batch.
+     */
+    private ExecutorService finishers;
 
     void start(@Observes StartupCompleted event) {
         if (leaseSeconds < 5) {
@@ -106,6 +118,7 @@ public class SendWorker {
             LOG.warning(() -> "optline.sms.send-threads is " + configured + "; using " + threads + " (allowed: 1 to "
                     + MAX_THREADS + ")");
         }
+        finishers = Executors.newFixedThreadPool(threads, threadFactory);
         loop.start(executor, POLL_SECONDS, this::poll);
         LOG.info(() -> "SMS send worker " + owner + " started, lease " + leaseSeconds + " s, " + threads
                 + " sending thread(s)");
@@ -114,6 +127,9 @@ public class SendWorker {
     @PreDestroy
     void stop() {
         loop.stop();
+        if (finishers != null) {
+            finishers.shutdown();
+        }
     }
 
     /**
@@ -125,12 +141,10 @@ public class SendWorker {
         List<Future<?>> others = new ArrayList<>();
         for (int lane = 1; lane < threads; lane++) {
             String laneOwner = threadOwner();
-            others.add(lanes.submit(() -> sendUntilNoneDue(laneOwner)));
+            others.add(lanes.submit(() -> sendUntilNoneDue(laneOwner, false)));
         }
         try {
-            while (!loop.stopping() && sendBatch(owner) > 0) {
-                listDueSends();
-            }
+            sendUntilNoneDue(owner, true);
         } finally {
             // Also when this thread failed, so that the next round does not start threads beside these.
             awaitThreads(others);
@@ -152,9 +166,56 @@ public class SendWorker {
         }
     }
 
-    private void sendUntilNoneDue(String laneOwner) {
-        while (!loop.stopping() && sendBatch(laneOwner) > 0) {
-            // Claims the next batch at once; the thread ends when nothing is due.
+    /**
+     * Claims, checks and sends batches until none is due. The end of a batch for a gateway that takes it
+     * in one call runs on a finishing thread while this one claims and checks the next batch, so the
+     * database works on both at once. At most one batch is finishing: the next one waits for it before
+     * it goes to the gateway. Contacts are still checked and their numbers claimed in the order of the
+     * batches, so that with one sending thread the lowest contact id of a shared number gets the message.
+     *
+     * @param lists whether this thread also lists the sends that fall due meanwhile
+     */
+    private void sendUntilNoneDue(String leaseOwner, boolean lists) {
+        Future<?> finishing = null;
+        try {
+            while (!loop.stopping()) {
+                Batch batch = claimAndCheck(leaseOwner);
+                Future<?> previous = finishing;
+                finishing = null;
+                awaitFinished(previous);
+                if (batch.size() == 0) {
+                    return;
+                }
+                finishing = batch.rest() == null ? null : finishers.submit(batch.rest());
+                if (lists) {
+                    listDueSends();
+                }
+            }
+        } finally {
+            if (finishing != null) {
+                try {
+                    awaitFinished(finishing);
+                } catch (IllegalStateException e) {
+                    LOG.log(Level.WARNING, "SMS send worker " + leaseOwner + ": " + e.getMessage(), e.getCause());
+                }
+            }
+        }
+    }
+
+    /** Waits for a batch's gateway call and outcomes, and fails when they failed. */
+    private static void awaitFinished(Future<?> finishing) {
+        if (finishing == null) {
+            return;
+        }
+        try {
+            finishing.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("finishing a batch failed; its recipients are sent again once their "
+                    + "lease expires", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch was finishing; its recipients are sent again "
+                    + "once their lease expires", e);
         }
     }
 
@@ -199,10 +260,21 @@ public class SendWorker {
     }
 
     /**
-     * Claims one batch of recipients of running sends under {@code leaseOwner}, delivers them and returns
-     * how many there were.
+     * A claimed batch after its checks.
+     *
+     * @param size how many recipients were claimed
+     * @param rest what is left to do: the gateway call and the outcomes of a batch for a gateway that
+     *             takes it in one call, or null when the batch is done
      */
-    private int sendBatch(String leaseOwner) {
+    private record Batch(int size, Runnable rest) {
+    }
+
+    /**
+     * Claims one batch of recipients of running sends under {@code leaseOwner} and checks them. A batch
+     * for a gateway that takes it in one call returns its gateway call and outcomes as the rest; any
+     * other is sent here, one message at a time.
+     */
+    private Batch claimAndCheck(String leaseOwner) {
         int size = inBulk() ? BULK_BATCH : BATCH;
         List<RecipientClaims.Claimed> batch = run(connection -> {
             RecipientClaims claims = new RecipientClaims(connection);
@@ -212,14 +284,24 @@ public class SendWorker {
         for (RecipientClaims.Claimed recipient : batch) {
             bySend.computeIfAbsent(recipient.sendId(), id -> new ArrayList<>()).add(recipient);
         }
+        List<Runnable> rests = new ArrayList<>();
         for (Map.Entry<Long, List<RecipientClaims.Claimed>> recipients : bySend.entrySet()) {
             if (loop.stopping()) {
                 break;
             }
             SendView send = run(rows -> new SendRows(rows).find(recipients.getKey())).orElseThrow();
-            deliver(send, recipients.getValue(), leaseOwner);
+            if (inBulk()) {
+                rests.add(checkInBulk(send, recipients.getValue(), leaseOwner));
+            } else {
+                for (RecipientClaims.Claimed recipient : recipients.getValue()) {
+                    if (loop.stopping()) {
+                        break;
+                    }
+                    deliverOne(send, recipient, leaseOwner);
+                }
+            }
         }
-        return batch.size();
+        return new Batch(batch.size(), rests.isEmpty() ? null : () -> rests.forEach(Runnable::run));
     }
 
     /** A recipient's outcome with what it was prepared as, for the log and the carrier's opt-outs. */
@@ -240,52 +322,40 @@ public class SendWorker {
     }
 
     /**
-     * Sends the messages of claimed recipients of one send. A gateway that takes a batch in one call and
-     * deduplicates gets the whole batch after one check of all recipients. Any other gateway gets one
-     * message at a time, each checked just before its call, so that its consent is as fresh as the call.
+     * Checks the recipients of one send in one transaction and returns the rest of their delivery: mark
+     * all their gateway calls with one statement, send the messages in one gateway call and record the
+     * outcomes in one transaction. A crash in between leaves the batch in doubt, and the gateway's
+     * deduplication makes sending it again harmless.
      */
-    private void deliver(SendView send, List<RecipientClaims.Claimed> recipients, String leaseOwner) {
-        if (inBulk()) {
-            deliverInBulk(send, recipients, leaseOwner);
-            return;
-        }
-        for (RecipientClaims.Claimed recipient : recipients) {
-            if (loop.stopping()) {
-                break;
-            }
-            deliverOne(send, recipient, leaseOwner);
-        }
-    }
-
-    /**
-     * Checks the recipients in one transaction, marks all their gateway calls with one statement, sends
-     * the messages in one gateway call and records the outcomes in one transaction. A crash in between
-     * leaves the batch in doubt, and the gateway's deduplication makes sending it again harmless.
-     */
-    private void deliverInBulk(SendView send, List<RecipientClaims.Claimed> recipients, String leaseOwner) {
-        Instant now = clock.instant();
-        List<Delivery.Prepared> prepared = delivery.prepareAll(recipients, send, now);
-        List<Delivered> delivered = new ArrayList<>();
+    private Runnable checkInBulk(SendView send, List<RecipientClaims.Claimed> recipients, String leaseOwner) {
+        List<Delivery.Prepared> prepared = delivery.prepareAll(recipients, send, clock.instant());
+        List<Delivered> decided = new ArrayList<>();
         List<RecipientClaims.Claimed> toSend = new ArrayList<>();
         Map<RecipientClaims.Claimed, Delivery.Prepared> messages = new HashMap<>();
         for (int i = 0; i < recipients.size(); i++) {
             Delivery.Prepared message = prepared.get(i);
             if (message.outcome() != null) {
-                delivered.add(new Delivered(recipients.get(i), message, message.outcome()));
+                decided.add(new Delivered(recipients.get(i), message, message.outcome()));
             } else {
                 toSend.add(recipients.get(i));
                 messages.put(recipients.get(i), message);
             }
         }
-        List<RecipientClaims.Claimed> held = run(connection -> new RecipientClaims(connection)
+        return () -> sendInBulk(send, decided, toSend, messages, leaseOwner);
+    }
+
+    private void sendInBulk(SendView send, List<Delivered> decided, List<RecipientClaims.Claimed> toSend,
+                            Map<RecipientClaims.Claimed, Delivery.Prepared> messages, String leaseOwner) {
+        List<RecipientClaims.Claimed> held = toSend.isEmpty() ? List.of() : run(connection -> new RecipientClaims(connection)
                 .markGatewayCalls(toSend, leaseOwner));
         if (held.size() < toSend.size()) {
             LOG.warning(() -> "SMS send " + send.id() + ": " + leaseOwner + " lost its claim on "
                     + (toSend.size() - held.size()) + " recipients before the gateway call; the new owner sends them");
         }
-        List<SmsGateway.Result> results = gateway.sendAll(held.stream()
+        List<SmsGateway.Result> results = held.isEmpty() ? List.of() : gateway.sendAll(held.stream()
                 .map(recipient -> delivery.message(recipient, messages.get(recipient))).toList());
         Instant sentAt = clock.instant();
+        List<Delivered> delivered = new ArrayList<>(decided);
         for (int i = 0; i < held.size(); i++) {
             RecipientClaims.Claimed recipient = held.get(i);
             Delivery.Prepared message = messages.get(recipient);

@@ -75,6 +75,13 @@ public class AudienceIndex implements ContactCounter {
      * catch-up takes long.
      */
     private static final int MAX_CHANGES_PER_ROUND = 50_000;
+    /**
+     * The maximum number of passed-over sequence numbers kept for a send's listing to read again. Beyond
+     * it, sends list their recipients in SQL until the next full load.
+     */
+    private static final int MAX_PASSED_OVER = 10_000;
+    /** The maximum number of catch-ups a send's listing runs to read every committed change row first. */
+    private static final int MAX_LISTING_CATCH_UPS = 100;
     private static final long PRUNE_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final int PRUNE_BATCH = 5_000;
     private static final Pattern E164 = Pattern.compile("\\+[0-9]{1,18}");
@@ -109,6 +116,15 @@ public class AudienceIndex implements ContactCounter {
     private long settled;
     /** Applied change rows above {@link #settled}, with the {@link System#nanoTime()} when they were applied. */
     private final TreeMap<Long, Long> applied = new TreeMap<>();
+    /**
+     * Sequence numbers that {@link #settled} moved past while their rows were still invisible, with the
+     * {@link System#nanoTime()} when it did. A row of a transaction that stayed open longer than
+     * {@link #SETTLE_NANOS} becomes visible only later, and a send's listing reads these numbers again.
+     * Numbers of rolled-back transactions never appear and are dropped after keep-changes-minutes.
+     */
+    private final TreeMap<Long, Long> passedOver = new TreeMap<>();
+    /** Whether more than {@link #MAX_PASSED_OVER} numbers were passed over since the last full load. */
+    private boolean passedOverLost;
     private volatile long loadedAt;
     private volatile long caughtUpAt;
     private long prunedAt = System.nanoTime();
@@ -141,6 +157,9 @@ public class AudienceIndex implements ContactCounter {
      * {@code limit}. Returns empty as {@link #preview} does.
      */
     public Optional<List<Long>> reachable(SubscriptionTypeView type, ContactQuery query, long afterContactId, int limit) {
+        if (!enabled || columns == null || IndexedQuery.compile(query).isEmpty() || !currentForListing()) {
+            return Optional.empty();
+        }
         return scan(query, (columns, match) -> columns.reachable(match, type.id(), type.consentType(),
                 type.state() == State.LIVE, afterContactId, limit));
     }
@@ -187,6 +206,69 @@ public class AudienceIndex implements ContactCounter {
             LOG.log(Level.WARNING, "Reading audience changes failed; this count is made in SQL", e);
             return false;
         }
+    }
+
+    /**
+     * Applies every committed change before a send lists a page from the columns, and returns whether the
+     * columns can be trusted for it. A count may miss a change for a while, but a send lists each contact
+     * once and never again, so a contact the columns miss would never get the message. So this catches
+     * up until no new row is left, not just once, and reads the passed-over numbers again. It returns
+     * false, and the send lists in SQL, when it could not.
+     */
+    private boolean currentForListing() {
+        catchingUp.lock();
+        try {
+            if (passedOverLost) {
+                return false;
+            }
+            readPassedOver();
+            for (int round = 0; round < MAX_LISTING_CATCH_UPS; round++) {
+                if (catchUp() < MAX_CHANGES_PER_ROUND) {
+                    return true;
+                }
+            }
+            LOG.warning(() -> "Audience changes arrive faster than the index reads them; this send's page is listed in SQL");
+            return false;
+        } catch (IllegalStateException e) {
+            LOG.log(Level.WARNING, "Reading audience changes failed; this send's page is listed in SQL", e);
+            return false;
+        } finally {
+            catchingUp.unlock();
+        }
+    }
+
+    /** Reads the passed-over change rows that have become visible since, and applies them. */
+    private void readPassedOver() {
+        if (passedOver.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long keepNanos = TimeUnit.MINUTES.toNanos(Math.max(1, keepChangesMinutes));
+        passedOver.values().removeIf(passedAt -> now - passedAt > keepNanos);
+        List<Long> numbers = new ArrayList<>(passedOver.keySet());
+        LongHashSet contactIds = new LongHashSet();
+        List<String> phones = new ArrayList<>();
+        List<Long> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < numbers.size(); from += IDS_PER_QUERY) {
+                List<Long> chunk = numbers.subList(from, Math.min(numbers.size(), from + IDS_PER_QUERY));
+                readChanges(connection, "seq IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                        new ArrayList<>(chunk), (seq, contactId, phone) -> {
+                            found.add(seq);
+                            if (contactId != null) {
+                                contactIds.add(contactId);
+                            }
+                            if (phone != null) {
+                                phones.add(phone);
+                            }
+                        });
+            }
+            apply(connection, contactIds, phones);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading " + numbers.size() + " passed-over audience changes failed: "
+                    + e.getMessage(), e);
+        }
+        found.forEach(passedOver::remove);
     }
 
     private void round() {
@@ -244,8 +326,11 @@ public class AudienceIndex implements ContactCounter {
                 } finally {
                     columnsLock.writeLock().unlock();
                 }
+                // NOTE: a change row up to `from` whose transaction was still open during the load is not
+                // among the passed-over numbers, so neither counts nor send listings see it until the next load.
                 settled = from;
                 applied.clear();
+                passedOverLost = false;
                 loadedAt = System.nanoTime();
                 catchUp();
             } finally {
@@ -272,8 +357,11 @@ public class AudienceIndex implements ContactCounter {
         }
     }
 
-    /** Reads and applies the change rows that committed since the last time. */
-    void catchUp() {
+    /**
+     * Reads and applies the change rows that committed since the last time, and returns how many rows
+     * after the newest applied one it read: {@link #MAX_CHANGES_PER_ROUND} when more may be waiting.
+     */
+    int catchUp() {
         catchingUp.lock();
         try (Connection connection = dataSource.getConnection()) {
             long now = System.nanoTime();
@@ -305,13 +393,16 @@ public class AudienceIndex implements ContactCounter {
                 readChanges(connection, "seq IN (" + String.join(", ", Collections.nCopies(gaps.size(), "?")) + ")",
                         new ArrayList<>(gaps), sink);
             }
+            int before = fresh.size();
             readChanges(connection, "seq > ? ORDER BY seq LIMIT " + MAX_CHANGES_PER_ROUND, List.of(newest), sink);
+            int newRows = fresh.size() - before;
             apply(connection, contactIds, phones);
             // Only rows whose contacts and numbers were read again count as applied, so a failed read
             // leaves them for the next round.
             fresh.forEach(seq -> applied.put(seq, now));
             settle(now);
             caughtUpAt = now;
+            return newRows;
         } catch (SQLException e) {
             throw new IllegalStateException("Reading audience changes after sequence " + settled + " failed: "
                     + e.getMessage(), e);
@@ -347,6 +438,19 @@ public class AudienceIndex implements ContactCounter {
             }
         }
         if (newSettled > settled) {
+            for (long seq = settled + 1; seq < newSettled && !passedOverLost; seq++) {
+                if (applied.containsKey(seq)) {
+                    continue;
+                }
+                if (passedOver.size() >= MAX_PASSED_OVER) {
+                    passedOverLost = true;
+                    passedOver.clear();
+                    LOG.warning(() -> "More than " + MAX_PASSED_OVER + " audience change numbers were missing when "
+                            + "the index moved past them; sends list their recipients in SQL until the next full load");
+                } else {
+                    passedOver.put(seq, now);
+                }
+            }
             applied.headMap(newSettled, true).clear();
             settled = newSettled;
         }

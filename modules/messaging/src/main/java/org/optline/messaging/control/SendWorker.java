@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -186,7 +187,7 @@ public class SendWorker {
                 if (batch.size() == 0) {
                     return;
                 }
-                finishing = batch.rest() == null ? null : finishers.submit(batch.rest());
+                finishing = batch.rest() == null ? null : finish(batch.rest());
                 if (lists) {
                     listDueSends();
                 }
@@ -199,6 +200,20 @@ public class SendWorker {
                     LOG.log(Level.WARNING, "SMS send worker " + leaseOwner + ": " + e.getMessage(), e.getCause());
                 }
             }
+        }
+    }
+
+    /**
+     * Hands the rest of a batch to a finishing thread, or runs it on this thread and returns null once
+     * the instance shuts down and the finishing threads take no more work. Otherwise the checked batch
+     * would wait for its lease to expire before another instance sent it.
+     */
+    private Future<?> finish(Runnable rest) {
+        try {
+            return finishers.submit(rest);
+        } catch (RejectedExecutionException e) {
+            rest.run();
+            return null;
         }
     }
 

@@ -371,17 +371,7 @@ class OutboundSmsIT {
         long send;
         long storedBefore;
         try (Connection connection = TestDatabase.connect()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
-                    + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, 'Back in stock', "
-                    + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), 'SENDING', 2, UTC_TIMESTAMP(6))",
-                    PreparedStatement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, Long.parseLong(type));
-                insert.executeUpdate();
-                try (var keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    send = keys.getLong(1);
-                }
-            }
+            send = insertRunningSend(connection, type, "Back in stock", 2);
             for (long contact : List.of(accepted, pending)) {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_recipient (send_id, contact_id, "
                         + "state, not_before, lease_owner, lease_expires_at, gateway_call_at, idempotency_key, updated_at) "
@@ -438,18 +428,7 @@ class OutboundSmsIT {
         long send;
         try (Connection connection = TestDatabase.connect()) {
             List<Long> withoutNumber = contactsWithoutNumber(connection, 1_100);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
-                    + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, 'Good morning', "
-                    + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, 'SENDING', ?, "
-                    + "UTC_TIMESTAMP(6))", PreparedStatement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, Long.parseLong(type));
-                insert.setInt(2, withoutNumber.size() + 2);
-                insert.executeUpdate();
-                try (var keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    send = keys.getLong(1);
-                }
-            }
+            send = insertRunningSend(connection, type, "Good morning", withoutNumber.size() + 2);
             insertRecipient(connection, send, held, "HELD", "UTC_TIMESTAMP(6) - INTERVAL 1 SECOND");
             // First attempts are due at the send's scheduled time, as the listing writes them.
             String scheduled = "(SELECT scheduled_at FROM sms_send WHERE id = " + send + ")";
@@ -481,17 +460,7 @@ class OutboundSmsIT {
         fixtures.attach(contact, type);
         long send;
         try (Connection connection = TestDatabase.connect()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
-                    + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, 'Good evening', "
-                    + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, 'SENDING', 1, "
-                    + "UTC_TIMESTAMP(6))", PreparedStatement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, Long.parseLong(type));
-                insert.executeUpdate();
-                try (var keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    send = keys.getLong(1);
-                }
-            }
+            send = insertRunningSend(connection, type, "Good evening", 1);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE contact SET phone = NULL, phone_type = NULL WHERE id = ?")) {
                 update.setLong(1, contact);
@@ -516,6 +485,27 @@ class OutboundSmsIT {
             try (var row = select.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString(1)).isNull();
+            }
+        }
+    }
+
+    /**
+     * Inserts a send that is past its listing, as a worker leaves it, scheduled a minute ago, and returns
+     * its id. The tests then write its recipient rows directly.
+     */
+    private static long insertRunningSend(Connection connection, String type, String body, int recipients)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_send (subscription_type_id, body, "
+                + "created_by, created_at, scheduled_at, state, recipient_count, started_at) VALUES (?, ?, "
+                + "'admin@tests.optline.invalid', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, 'SENDING', ?, "
+                + "UTC_TIMESTAMP(6))", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, Long.parseLong(type));
+            insert.setString(2, body);
+            insert.setInt(3, recipients);
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
         }
     }

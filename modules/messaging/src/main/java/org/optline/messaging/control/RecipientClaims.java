@@ -289,7 +289,7 @@ public final class RecipientClaims {
      * so it is an insert of the rows with their primary keys that updates each existing row on the
      * duplicate key. The rows are locked and held by {@code owner} in this transaction, so every one
      * exists and each counts two affected rows; anything else would be an insert and rolls back. The
-     * masked number is the one the outcome was decided on, or none when the contact has none now; only an
+     * masked number is the one the outcome was decided on, or none when the contact has none now. Only an
      * outcome decided without reading the contact (the type is no longer live) keeps the stored one.
      */
     private void writeOutcomes(long sendId, List<Outcome> outcomes, Instant now) throws SQLException {

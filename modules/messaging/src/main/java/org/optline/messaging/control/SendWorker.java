@@ -286,8 +286,8 @@ public class SendWorker {
 
     /**
      * Claims one batch of recipients of running sends under {@code leaseOwner} and checks them. A batch
-     * for a gateway that takes it in one call returns its gateway call and outcomes as the rest; any
-     * other is sent here, one message at a time.
+     * for a gateway that takes it in one call returns its gateway call and outcomes as the rest. Any
+     * other batch is sent here, one message at a time.
      */
     private Batch claimAndCheck(String leaseOwner) {
         int size = inBulk() ? BULK_BATCH : BATCH;

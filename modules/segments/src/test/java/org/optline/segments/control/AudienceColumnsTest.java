@@ -74,7 +74,7 @@ class AudienceColumnsTest {
     }
 
     @Test
-    void listingKeepsBlockedAndSharedNumbersForTheSend() {
+    void listingKeepsBlockedNumbers() {
         AudienceColumns columns = new AudienceColumns();
         columns.putContacts(List.of(
                 contact(1, AudienceColumns.NO_PHONE, AudienceColumns.NO_LINE_TYPE),

@@ -38,6 +38,10 @@ public final class Launcher {
             return;
         }
         keepOffTheNetwork();
+        if (isBlank(System.getenv("OPTLINE_PUBLIC_URL"))) {
+            // Links in texts and the preference center must point at the port Optline serves on.
+            System.setProperty("optline.public.url", "http://localhost:" + settings.httpPort());
+        }
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         System.setProperty("user.timezone", "UTC");
 

@@ -69,6 +69,21 @@ class ContactSubscriptionsApiIT {
     }
 
     @Test
+    void archivedTypeRefusalNamesFix() throws SQLException {
+        long contact = insertContact("+12015550148");
+        String type = liveSmsOptInType("Retired deals " + UUID.randomUUID());
+        HttpResponse<String> archived = api.post("/api/subscription_types/" + type + "/archive", "");
+
+        HttpResponse<String> attached = api.post("/api/contacts/" + contact + "/subscriptions", "{\"id\":\"" + type + "\"}");
+
+        assertThat(archived.statusCode()).as(archived.body()).isEqualTo(200);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(409);
+        String message = Http.json(attached).getJsonArray("errors").getJsonObject(0).getString("message");
+        assertThat(message).contains("is archived").contains("create a new type instead");
+        assertThat(message).doesNotContain("Put it live");
+    }
+
+    @Test
     void detachLeavesListAtOnce() throws SQLException {
         long contact = insertContact("+12015550143");
         String type = liveSmsOptInType("Reminders " + UUID.randomUUID());

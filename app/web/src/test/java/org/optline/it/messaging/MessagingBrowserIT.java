@@ -69,6 +69,7 @@ class MessagingBrowserIT {
             browser.await("the send to be done", Duration.ofMinutes(2),
                     driver -> driver.findElement(By.id("send-state")).getText().equals("Done"));
             String sent = browser.driver().findElement(By.id("send-sent")).getText();
+            String sendPage = browser.driver().findElement(By.tagName("main")).getText();
 
             browser.open("/admin/outbox");
             String outboxPage = browser.driver().findElement(By.tagName("main")).getText();
@@ -78,6 +79,7 @@ class MessagingBrowserIT {
             assertThat(excluded).contains("Not opted in: 1");
             assertThat(sample).startsWith("Hi Ada, 20% off today.");
             assertThat(sent).isEqualTo("1");
+            assertThat(sendPage).contains("Browser customers " + tag);
             assertThat(outbox).extracting(Map.Entry::getKey).containsExactly(ada);
             assertThat(outboxPage).contains(adaPhone).contains("Hi Ada, 20% off today.");
             assertThat(MessagingFixtures.recipients(send)).containsOnlyKeys(ada).doesNotContainKey(bob);

@@ -199,7 +199,10 @@ public class MessagesPage {
     private SendModel model(SendView send) {
         String typeName = types.find(send.subscriptionTypeId()).map(type -> type.defaultTranslation().name())
                 .orElse("Subscription type " + send.subscriptionTypeId());
-        return new SendModel(send, typeName, sends.progress(send.id()));
+        // A deleted segment keeps its id on the send, so the page still names which one it was.
+        String segmentName = send.segmentId() == null ? "All contacts" : audiences.segment(send.segmentId())
+                .map(SegmentView::name).orElse("Segment " + send.segmentId() + " (deleted)");
+        return new SendModel(send, typeName, segmentName, sends.progress(send.id()));
     }
 
     private SendView require(String id) {

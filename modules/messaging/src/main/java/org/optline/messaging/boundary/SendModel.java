@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-/** A send with its type's name and its progress, for the send pages. */
-public record SendModel(SendView send, String typeName, SendProgress progress) {
+/** A send with the names of its type and segment and its progress, for the send pages. */
+public record SendModel(SendView send, String typeName, String segmentName, SendProgress progress) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -140,7 +140,8 @@ public class BulkConsentJobs {
                 .orElseThrow(() -> new SubscriptionTypeNotFoundException(String.valueOf(request.subscriptionTypeId())));
         if (request.action() == ConsentAction.OPT_IN && type.state() != State.LIVE) {
             throw new ConflictException("subscription_type_id", "Subscription type " + type.id() + " is "
-                    + type.state().apiName() + "; contacts can be subscribed to live types only. Put it live first.");
+                    + type.state().apiName() + "; contacts can be subscribed to live types only. "
+                    + State.howToMakeLive(type.state()));
         }
         return type;
     }

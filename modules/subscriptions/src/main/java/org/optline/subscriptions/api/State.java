@@ -24,4 +24,14 @@ public enum State {
     public String label() {
         return label;
     }
+
+    /**
+     * Returns what an admin does so that a type in {@code state} takes opt-ins: a draft is put live, and
+     * an archived type never comes back, so a new type takes its place.
+     */
+    public static String howToMakeLive(State state) {
+        return state == ARCHIVED
+                ? "An archived type cannot be put live again; create a new type instead."
+                : "Put it live first.";
+    }
 }

@@ -63,7 +63,8 @@ public final class ConsentRules {
         boolean optIn = request.action() == ConsentAction.OPT_IN;
         if (optIn && type.state() != State.LIVE) {
             return new ConsentOutcome.Refused(contactId, RefusalReason.TYPE_NOT_LIVE, "Subscription type " + type.id()
-                    + " is " + type.state().apiName() + "; contacts can opt in to live types only. Put it live first.");
+                    + " is " + type.state().apiName() + "; contacts can opt in to live types only. "
+                    + State.howToMakeLive(type.state()));
         }
         if (optIn && sms && contact.phone() == null) {
             return new ConsentOutcome.Refused(contactId, RefusalReason.NO_PHONE, "Contact " + contactId

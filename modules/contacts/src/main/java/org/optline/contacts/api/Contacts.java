@@ -29,8 +29,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -103,6 +105,43 @@ public class Contacts {
                 : "";
         LOG.info(() -> "Contact " + id + " updated by " + actor + ", now version " + contact.version() + phoneChange);
         return ContactRows.view(contact);
+    }
+
+    /**
+     * Gives a contact a new phone number with one SQL update, for busy paths that have just parsed it,
+     * such as the opt-in form. The number must still be {@code expectedPhone} (null for none), the
+     * number the caller based its decision on; otherwise nothing changes. Unlike {@link #update}, it
+     * reads nothing, so a contact this transaction read earlier through this class keeps its older
+     * number and version in memory.
+     *
+     * @throws ContactNotFoundException when the contact does not exist or was deleted
+     * @throws ConflictException        when the contact's number is no longer {@code expectedPhone}
+     */
+    public void changePhone(long id, String expectedPhone, PhoneNumber number, String actor) {
+        Objects.requireNonNull(number, "number");
+        int changed;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE contact SET phone = ?, phone_type = ?, "
+                     + "updated_at = ?, version = version + 1 WHERE id = ? AND deleted_at IS NULL AND phone <=> ?")) {
+            update.setString(1, number.e164());
+            update.setString(2, number.lineType().name());
+            update.setTimestamp(3, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            update.setLong(4, id);
+            update.setString(5, expectedPhone);
+            changed = update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Changing the phone number of contact " + id + " failed", e);
+        }
+        if (changed != 1) {
+            if (find(id).isEmpty()) {
+                throw new ContactNotFoundException(String.valueOf(id));
+            }
+            throw new ConflictException("phone", "The phone number of contact " + id + " was changed by someone else "
+                    + "at the same moment. Nothing was saved; reload and retry.");
+        }
+        LOG.info(() -> "Contact " + id + " updated by " + actor + ", phone changed from "
+                + (expectedPhone == null ? "none" : PhoneNumber.mask(expectedPhone))
+                + " to " + number.masked());
     }
 
     /** Marks a contact deleted; it disappears from lists and searches, and its consent records stay. */

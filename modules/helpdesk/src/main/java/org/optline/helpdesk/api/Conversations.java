@@ -1,5 +1,6 @@
 package org.optline.helpdesk.api;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -9,11 +10,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.optline.contacts.api.ContactNotFoundException;
 import org.optline.contacts.api.Contacts;
+import org.optline.helpdesk.control.EventLines;
 import org.optline.helpdesk.control.PartInputs;
 import org.optline.helpdesk.entity.Conversation;
 import org.optline.helpdesk.entity.ConversationPart;
 import org.optline.platform.InvalidInputException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +51,9 @@ public class Conversations {
 
     @PersistenceContext(unitName = "helpdesk")
     EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
 
     @Inject
     Contacts contacts;
@@ -103,6 +114,23 @@ public class Conversations {
             started.add(find(conversation.id()).orElseThrow());
         }
         return started;
+    }
+
+    /**
+     * Returns the contact of a conversation, read with one SQL query, or empty when there is no such
+     * conversation; for checks of ownership on busy paths such as a form submission.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OptionalLong contactOf(long conversationId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT contact_id FROM conversation WHERE id = ?")) {
+            select.setLong(1, conversationId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the contact of conversation " + conversationId + " failed", e);
+        }
     }
 
     /** Returns a conversation. */
@@ -213,12 +241,20 @@ public class Conversations {
         return part;
     }
 
-    /** Adds a line for agents, such as the result of a form the contact submitted. */
+    /**
+     * Adds a line for agents, such as the result of a form the contact submitted. It is written with
+     * SQL (see {@link EventLines}), so a conversation this transaction read earlier through this class
+     * keeps its older version and time in memory; nothing here changes the conversation after it.
+     */
     public PartView addEvent(long conversationId, String text) {
         PartInputs.body(text);
-        Conversation conversation = lock(conversationId);
-        PartView part = append(conversation, ConversationPart.text(conversationId, PartKind.EVENT, null, text,
-                now()));
+        PartView part;
+        try {
+            part = EventLines.append(dataSource, conversationId, text, now())
+                    .orElseThrow(() -> new ConversationNotFoundException(conversationId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Adding an event line to conversation " + conversationId + " failed", e);
+        }
         LOG.info(() -> "Part " + part.id() + " (event) added to conversation " + conversationId);
         return part;
     }

@@ -1,20 +1,14 @@
 package org.optline.optinform.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.optline.contacts.api.ContactChanges;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.PhoneNumber;
 import org.optline.helpdesk.api.Conversations;
 import org.optline.optinform.entity.FormState;
-import org.optline.optinform.entity.FormSubmission;
-import org.optline.optinform.entity.FormVersion;
-import org.optline.optinform.entity.OptInForm;
 import org.optline.platform.InvalidInputException;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.ConsentAction;
@@ -28,9 +22,14 @@ import org.optline.subscriptions.api.ShownText;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 import org.optline.subscriptions.api.SubscriptionTypes;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -48,8 +47,8 @@ public class FormSubmissions {
     /** The shape of the keys that the customer view renders: 16 to 64 URL-safe Base64 characters. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
-    @PersistenceContext(unitName = "optinform")
-    EntityManager em;
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
 
     @Inject
     OptInForms forms;
@@ -98,31 +97,34 @@ public class FormSubmissions {
             throw new InvalidInputException("idempotency_key", "The form's idempotency key is "
                     + "missing or malformed. Reload the conversation and submit the form again.");
         }
-        // Locking the form first makes concurrent submissions of it wait here, so the second one reads
-        // the first one's rows, and no earlier read of the form can turn the lock into a version conflict.
-        OptInForm form = em.find(OptInForm.class, request.formId(), LockModeType.PESSIMISTIC_WRITE);
-        boolean own = form != null && conversations.find(form.conversationId())
-                .map(conversation -> conversation.contactId() == request.contactId())
-                .orElse(false);
-        if (!own) {
-            throw new FormNotFoundException(String.valueOf(request.formId()));
+        try (Connection connection = dataSource.getConnection()) {
+            SubmissionRows rows = new SubmissionRows(connection);
+            // Locking the form first makes concurrent submissions of it wait here, so the second one reads
+            // the first one's rows.
+            Optional<SubmissionRows.LockedForm> locked = rows.lock(request.formId());
+            boolean own = locked.isPresent() && conversations.contactOf(locked.get().conversationId())
+                    .equals(OptionalLong.of(request.contactId()));
+            if (!own) {
+                throw new FormNotFoundException(String.valueOf(request.formId()));
+            }
+            SubmissionRows.LockedForm form = locked.get();
+            OptionalLong sameKey = rows.formOfKey(request.idempotencyKey());
+            if (sameKey.isPresent() && sameKey.getAsLong() != form.id()) {
+                throw new FormNotFoundException(String.valueOf(request.formId()));
+            }
+            if (sameKey.isPresent() || form.state() == FormState.SUBMITTED) {
+                LOG.fine(() -> "Opt-in form " + form.id() + " submitted again by contact " + request.contactId()
+                        + "; nothing recorded");
+                return forms.find(form.id()).orElseThrow(() -> new FormNotFoundException(String.valueOf(form.id())));
+            }
+            return record(rows, form, request);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording a submission of opt-in form " + request.formId() + " failed", e);
         }
-        Optional<FormSubmission> sameKey = em.createQuery(
-                        "SELECT s FROM FormSubmission s WHERE s.idempotencyKey = :key", FormSubmission.class)
-                .setParameter("key", request.idempotencyKey())
-                .getResultStream().findFirst();
-        if (sameKey.isPresent() && sameKey.get().formId() != form.id()) {
-            throw new FormNotFoundException(String.valueOf(request.formId()));
-        }
-        if (sameKey.isPresent() || form.state() == FormState.SUBMITTED) {
-            LOG.fine(() -> "Opt-in form " + form.id() + " submitted again by contact " + request.contactId()
-                    + "; nothing recorded");
-            return forms.details(form);
-        }
-        return record(form, request);
     }
 
-    private FormDetails record(OptInForm form, SubmissionRequest request) {
+    private FormDetails record(SubmissionRows rows, SubmissionRows.LockedForm form, SubmissionRequest request)
+            throws SQLException {
         SubscriptionTypeView type = types.find(form.subscriptionTypeId())
                 .orElseThrow(() -> notAvailable(request, "Subscription type " + form.subscriptionTypeId() + " was not found."));
         ContactView contact = contacts.find(request.contactId())
@@ -132,16 +134,16 @@ public class FormSubmissions {
             PhoneEntry entry = PhoneEntry.decide(contact.phone(), contact.smsCapable(), request.typedPhone(),
                     typed -> contacts.parsePhone("phone", typed));
             if (entry.newPhone()) {
-                contacts.update(contact.id(), new ContactChanges().with("phone", entry.e164()), null,
-                        "customer (opt-in form " + form.id() + ")");
+                contacts.changePhone(contact.id(), contact.phone(), entry.parsed(), "customer (opt-in form " + form.id()
+                        + ")");
             }
             phone = entry.e164();
         }
 
-        FormVersion version = em.find(FormVersion.class, form.formVersionId());
+        FormContent content = rows.content(form.versionId());
         Evidence evidence = new Evidence(request.ipAddress(), request.userAgent(), form.conversationId(), form.partId(),
-                new ShownText(request.locale(), version.title(),
-                        version.button().isEmpty() ? request.defaultButton() : version.button(), version.legalHtml()));
+                new ShownText(request.locale(), content.title(),
+                        content.button().isEmpty() ? request.defaultButton() : content.button(), content.legalHtml()));
         ConsentOutcome outcome = ledger.record(new ConsentRequest(contact.id(), type.id(), ConsentAction.OPT_IN,
                 ConsentSource.FORM, ActorKind.CUSTOMER, null, evidence, null, null));
         if (outcome instanceof ConsentOutcome.Refused refused) {
@@ -150,11 +152,8 @@ public class FormSubmissions {
         Integer seq = outcome instanceof ConsentOutcome.Changed changed ? changed.seq() : null;
         boolean awaiting = outcome instanceof ConsentOutcome.Pending;
 
-        Instant now = clock.instant();
-        em.persist(new FormSubmission(form.id(), request.idempotencyKey(), contact.id(), version.id(), phone, seq,
-                awaiting, request.ipAddress(), request.userAgent(), request.locale(), now));
-        form.markSubmitted(now);
-        em.flush();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        rows.recordSubmission(form, request, phone, seq, awaiting, now);
         conversations.addEvent(form.conversationId(), awaiting ? pendingEventText(contact, type, phone)
                 : eventText(contact, type, phone));
 
@@ -162,9 +161,10 @@ public class FormSubmissions {
         LOG.info(() -> "Opt-in form " + form.id() + " submitted by contact " + contact.id() + " for subscription type "
                 + type.id() + (masked == null ? "" : " with " + masked) + ", consent event "
                 + (seq != null ? seq : awaiting ? "none (waiting for a YES by text)" : "none (already opted in)")
-                + ", form version " + version.id());
+                + ", form version " + form.versionId());
         // Everything the details hold is in hand, so they are built without reading the rows back.
-        return OptInForms.details(form, version, Optional.of(type),
+        return new FormDetails(form.id(), form.conversationId(), form.partId(), FormState.SUBMITTED,
+                form.subscriptionTypeId(), Optional.of(type), form.versionId(), content,
                 Optional.of(new FormDetails.Submitted(phone, now, awaiting)));
     }
 

@@ -12,8 +12,9 @@ import java.util.function.Function;
  *
  * @param e164     the number to opt in, in E.164 form
  * @param newPhone whether the number must be stored on the contact first
+ * @param parsed   the typed number as parsed, or null when the saved number is used
  */
-public record PhoneEntry(String e164, boolean newPhone) {
+public record PhoneEntry(String e164, boolean newPhone, PhoneNumber parsed) {
 
     /**
      * The most characters accepted in the phone field, the same as its {@code maxlength} attribute. E.164 numbers have
@@ -45,7 +46,7 @@ public record PhoneEntry(String e164, boolean newPhone) {
                 throw new FormInputException(FormProblem.SAVED_NUMBER_READ_ONLY, typed,
                         "The contact's saved number cannot be changed in the form, so a typed number is rejected.");
             }
-            return new PhoneEntry(savedPhone, false);
+            return new PhoneEntry(savedPhone, false, null);
         }
         if (!typedSomething) {
             throw new FormInputException(FormProblem.MISSING_PHONE, typed, "The phone number is missing. Enter a mobile number.");
@@ -60,6 +61,6 @@ public record PhoneEntry(String e164, boolean newPhone) {
             throw new FormInputException(FormProblem.NOT_MOBILE, typed, "'" + typed.strip()
                     + "' is a " + number.lineType() + " number, which cannot take texts. Enter a mobile number.");
         }
-        return new PhoneEntry(number.e164(), !number.e164().equals(savedPhone));
+        return new PhoneEntry(number.e164(), !number.e164().equals(savedPhone), number);
     }
 }

@@ -10,13 +10,16 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.optline.subscriptions.control.TypeCache;
+import org.optline.subscriptions.control.TypeRows;
 import org.optline.subscriptions.entity.SubscriptionType;
 import org.optline.subscriptions.entity.Wording;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,9 @@ public class SubscriptionTypes {
 
     @PersistenceContext(unitName = "subscriptions")
     EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/optline")
+    DataSource dataSource;
 
     @Inject
     Clock clock;
@@ -70,7 +76,12 @@ public class SubscriptionTypes {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SubscriptionTypeView> find(long id) {
-        return Optional.ofNullable(em.find(SubscriptionType.class, id)).map(SubscriptionTypes::view);
+        // One SQL query on the transaction's connection; the changes of this class are flushed before they return.
+        try (Connection connection = dataSource.getConnection()) {
+            return TypeRows.find(connection, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading subscription type " + id + " failed", e);
+        }
     }
 
     public SubscriptionTypeView create(NewSubscriptionType request, String actor) {
@@ -188,14 +199,12 @@ public class SubscriptionTypes {
     }
 
     static SubscriptionTypeView view(SubscriptionType type) {
-        String defaultLocale = type.defaultLocale().value();
         List<Translation> texts = new ArrayList<>();
         for (Map.Entry<String, Wording> entry : type.translations().entrySet()) {
             texts.add(new Translation(new LocaleCode(entry.getKey()), entry.getValue().name(), entry.getValue().description()));
         }
-        texts.sort(Comparator.comparing((Translation t) -> !t.locale().value().equals(defaultLocale))
-                .thenComparing(Translation::locale));
         return new SubscriptionTypeView(type.id(), type.messageType(), type.consentType(), type.state(),
-                type.defaultLocale(), texts, type.version(), type.createdAt(), type.updatedAt(), type.doubleOptIn());
+                type.defaultLocale(), TypeRows.inShowingOrder(texts, type.defaultLocale()), type.version(),
+                type.createdAt(), type.updatedAt(), type.doubleOptIn());
     }
 }

@@ -11,6 +11,7 @@ open module org.optline.platform {
     requires jakarta.annotation;
     requires jakarta.cdi;
     requires jakarta.inject;
+    requires org.jsoup;
 
     exports org.optline.platform;
     exports org.optline.platform.web;

@@ -1,7 +1,9 @@
 /**
  * Shared kernel of Optline: the exceptions that every module throws for broken rules, and the page
  * and template types with which modules hand their HTML to the app's layout. It also contains the
- * background loop of workers and the request rate limits, whose counters live in the database.
+ * background loop of workers and the request rate limits, whose counters live in the database. Its
+ * {@code LegalText} sanitizes the legal texts that customers see, and {@code TypedJson} reads JSON
+ * that admins type into forms.
  */
 open module org.optline.platform {
     requires transitive gg.jte.runtime;
@@ -11,6 +13,7 @@ open module org.optline.platform {
     requires jakarta.annotation;
     requires jakarta.cdi;
     requires jakarta.inject;
+    requires org.jsoup;
 
     exports org.optline.platform;
     exports org.optline.platform.web;

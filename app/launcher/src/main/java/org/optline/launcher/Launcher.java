@@ -4,7 +4,9 @@ import fish.payara.micro.PayaraMicro;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.logging.Level;
@@ -17,6 +19,13 @@ import java.util.logging.Logger;
 public final class Launcher {
 
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    /** The first port that Payara Micro's data grid tries. When it is in use, the grid takes the next free one. */
+    static final int DATA_GRID_PORT = 6900;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Launcher() {
     }
@@ -38,6 +47,10 @@ public final class Launcher {
             return;
         }
         keepOffTheNetwork();
+        if (settings.clusterMembers().isEmpty()) {
+            // Without it, Hazelcast listens on every interface even with --interfaces set.
+            System.setProperty("hazelcast.socket.bind.any", "false");
+        }
         if (isBlank(System.getenv("OPTLINE_PUBLIC_URL"))) {
             // Links in texts and the preference center must point at the port Optline serves on.
             System.setProperty("optline.public.url", "http://localhost:" + settings.httpPort());
@@ -93,11 +106,31 @@ public final class Launcher {
                 "--port", String.valueOf(settings.httpPort()),
                 "--disablephonehome"));
         if (settings.clusterMembers().isPresent()) {
+            // NOTE: the members' grid listens on every interface under Payara's default cluster name, with no
+            // password, so only a firewall or a private network keeps other hosts out of it.
             arguments.addAll(List.of("--clustermode", "tcpip:" + settings.clusterMembers().get()));
         } else {
-            arguments.add("--nocluster");
+            arguments.addAll(singleInstanceDataGrid(newClusterName()));
         }
         return arguments;
+    }
+
+    /**
+     * Returns the data grid arguments of a single instance. Payara Micro 7.2026.11 starts its Hazelcast
+     * data grid even with {@code --nocluster}, and then listens on every network interface, where any
+     * Hazelcast client that sends the default cluster name can read and change the grid. A cluster of one
+     * on the loopback interface, with a random cluster name, is reachable from this machine only and
+     * joins no other instance on it. Hazelcast binds to that interface alone only with
+     * {@code hazelcast.socket.bind.any=false}, which {@code main} sets.
+     */
+    static List<String> singleInstanceDataGrid(String clusterName) {
+        return List.of("--clustermode", "tcpip:" + LOOPBACK + ":" + DATA_GRID_PORT, "--interfaces", LOOPBACK,
+                "--clustername", clusterName);
+    }
+
+    /** Returns a random cluster name of 64 bits, such as {@code optline-3f9c0a6b1d2e4f58}. */
+    static String newClusterName() {
+        return "optline-" + HexFormat.of().toHexDigits(RANDOM.nextLong());
     }
 
     private static boolean isBlank(String value) {

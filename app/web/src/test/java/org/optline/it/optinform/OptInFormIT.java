@@ -251,6 +251,11 @@ class OptInFormIT {
         assertThat(event.get("button")).isEqualTo("Je m\u2019inscris");
         assertThat(event.get("legal_text")).isEqualTo("<p>Reply <b>STOP</b> to end.</p>");
         assertThat(event.get("locale")).isEqualTo("fr");
+        Element shownLegal = PageSession.document(admin.htmxGet("/admin/contacts/" + customer.contactId()
+                + "/consent-history")).selectFirst("div:containsOwn(Legal text:)");
+        assertThat(shownLegal).as("legal text in the contact's consent history").isNotNull();
+        assertThat(shownLegal.text()).isEqualTo("Legal text: Reply STOP to end.");
+        assertThat(shownLegal.select("p > b").text()).isEqualTo("STOP");
         Map<String, String> submission = row("SELECT s.form_version_id, f.form_version_id AS shown_version, "
                 + "s.consent_event_seq, s.ip_address FROM optin_form_submission s JOIN optin_form f ON f.id = s.form_id "
                 + "WHERE s.form_id = ?", formId);

@@ -149,6 +149,7 @@ class AdminSecurityIT {
                 .header("HX-Request", "true").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("HX-Redirect")).hasSize(1);
         URI redirect = base.resolve(response.headers().firstValue("HX-Redirect").orElseThrow(
                 () -> new AssertionError("No HX-Redirect header: " + response.headers())));
         assertThat(redirect.getPath()).isEqualTo("/login");

@@ -125,6 +125,20 @@ class SegmentsIT {
     }
 
     @Test
+    void syntaxErrorNamesTypedPosition() {
+        // A browser sends each line break of a textarea as CR LF, which the admin sees as one.
+        String typed = "\r\n{\r\n  \"field\": \"role\",\r\n  \"operator\" \"=\",\r\n  \"value\": \"user\"\r\n}";
+        String expected = "not valid JSON at line 4, column 14: unexpected '\"=\"', expected ':'.";
+
+        HttpResponse<String> saved = admin.htmxPost("/admin/segments", "name", "Broken " + unique(), "conditions", typed);
+        String counted = PageSession.document(admin.htmxGet("/admin/segments/count?conditions=" + encode(typed))).text();
+
+        assertThat(saved.statusCode()).isEqualTo(400);
+        assertThat(PageSession.document(saved).text()).contains(expected);
+        assertThat(counted).contains(expected);
+    }
+
+    @Test
     void saveAsSegmentCarriesListFilter() {
         String type = smsType("Listed " + unique(), "opt_in", true);
         String list = admin.htmxGet("/admin/contacts/list?role=lead").body();

@@ -41,7 +41,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,10 +60,14 @@ public class MessagesPage {
     static final int SAMPLE = 5;
 
     /**
-     * A preference link path of the length {@code PreferenceLinks} documents. The preview shows it in
-     * place of a contact's real link, so that typing creates no links.
+     * A preference link path with a token of the real length, which the preview shows in place of a
+     * contact's personal link, so that typing creates no links. The token reads as an example, because no
+     * link has it.
      */
-    private static final String SAMPLE_LINK_PATH = "/p/Xb3k9QmT2aZr8LwE";
+    /** The language of the preference center preview when no type is chosen. */
+    private static final String DEFAULT_LOCALE = "en";
+
+    static final String SAMPLE_LINK_PATH = "/p/sample-personal-link-0";
 
     private static final TemplateEngine TEMPLATES = Templates.precompiled(MessagesPage.class,
             "org.optline.messaging.boundary.templates");
@@ -131,41 +137,51 @@ public class MessagesPage {
     }
 
     private ComposeCheck check(String body, Long typeId, Long segmentId) {
+        List<String> errors = new ArrayList<>();
         AudiencePreview preview = null;
-        String error = null;
         SubscriptionTypeView type = null;
         try {
             type = sends.liveSmsType(typeId);
             preview = audiences.preview(type.id(), segmentId, SAMPLE);
         } catch (DomainException e) {
-            error = e.getMessage();
+            errors.add(e.getMessage());
         }
-        if (body == null || body.isBlank()) {
-            return new ComposeCheck(null, SmsCounter.count(""), error, preview);
+        String previewLocale = type == null ? DEFAULT_LOCALE : type.defaultLocale().value();
+        Optional<ContactView> contact = preview == null || preview.sample().isEmpty() ? Optional.empty()
+                : contacts.find(preview.sample().getFirst());
+        String typed = body == null ? "" : body;
+        String footer = footer(type, contact);
+        if (typed.isBlank()) {
+            return new ComposeCheck(null, SmsCounter.count("\n" + footer), null, errors, preview, previewLocale);
         }
-        String text;
+        MessageTemplate template;
         try {
-            text = sample(body, type, preview);
+            template = MessageTemplate.parse(typed);
         } catch (DomainException e) {
-            return new ComposeCheck(null, SmsCounter.count(body), e.getMessage(), preview);
+            // Sending rejects the body, but the size still counts the footer that every message ends with.
+            errors.addFirst(e.getMessage());
+            return new ComposeCheck(null, SmsCounter.count(typed + "\n" + footer),
+                    "The placeholders that cannot be filled in are counted as typed.", errors, preview, previewLocale);
         }
-        return new ComposeCheck(text, SmsCounter.count(text), error, preview);
+        String text = contact.isPresent() && type != null ? delivery.compose(typed, contact.get(), type, SAMPLE_LINK_PATH)
+                : template.render(attribute -> Optional.empty()) + "\n" + footer;
+        return new ComposeCheck(text, SmsCounter.count(text), null, errors, preview, previewLocale);
     }
 
     /**
-     * Renders the final text for the first contact of the preview's sample, or with every placeholder's
-     * fallback when there is none, in both cases with a sample link of the real length.
+     * Returns the end of every message: the type's opt-out text in the sample contact's language, or in
+     * the type's default language without a contact, and a sample link of the real length.
      */
-    private String sample(String body, SubscriptionTypeView type, AudiencePreview preview) {
-        MessageTemplate template = MessageTemplate.parse(body);
-        Optional<ContactView> contact = preview == null || preview.sample().isEmpty() ? Optional.empty()
-                : contacts.find(preview.sample().getFirst());
-        if (contact.isPresent() && type != null) {
-            return delivery.compose(body, contact.get(), type, SAMPLE_LINK_PATH);
+    private String footer(SubscriptionTypeView type, Optional<ContactView> contact) {
+        String optOut;
+        if (type == null) {
+            optOut = OptOutTexts.builtIn(Locale.ENGLISH);
+        } else if (contact.isPresent()) {
+            optOut = optOutTexts.textFor(type.id(), contact.get().locale());
+        } else {
+            optOut = optOutTexts.textFor(type.id(), type.defaultLocale().value());
         }
-        String optOut = type == null ? OptOutTexts.builtIn(java.util.Locale.ENGLISH)
-                : optOutTexts.textFor(type.id(), type.defaultLocale().value());
-        return template.render(attribute -> Optional.empty()) + "\n" + optOut + " " + delivery.publicBase() + SAMPLE_LINK_PATH;
+        return optOut + " " + delivery.publicBase() + SAMPLE_LINK_PATH;
     }
 
     private static Instant scheduledAt(MultivaluedMap<String, String> form) {

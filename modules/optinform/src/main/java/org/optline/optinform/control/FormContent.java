@@ -1,6 +1,7 @@
 package org.optline.optinform.control;
 
 import org.optline.platform.Texts;
+import org.optline.platform.web.LegalText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

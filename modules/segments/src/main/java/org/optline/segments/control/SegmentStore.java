@@ -3,9 +3,7 @@ package org.optline.segments.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
@@ -17,6 +15,7 @@ import org.optline.contacts.api.Contacts;
 import org.optline.platform.ConflictException;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.Texts;
+import org.optline.platform.TypedJson;
 import org.optline.segments.api.SegmentNotFoundException;
 import org.optline.segments.api.SegmentUses;
 import org.optline.segments.api.SegmentView;
@@ -123,11 +122,12 @@ public class SegmentStore {
                     + " characters long; the maximum is " + MAX_CONDITIONS + ". Simplify them.");
         }
         JsonValue json;
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            json = reader.readValue();
-        } catch (JsonParsingException e) {
-            throw new InvalidInputException("conditions", "The conditions are not valid JSON (" + e.getMessage()
-                    + "). Write them as a search query, such as {\"field\": \"role\", \"operator\": \"=\", \"value\": \"user\"}.");
+        try {
+            // The text as typed, not stripped, so that the error's line and column match the editor.
+            json = TypedJson.read(conditions);
+        } catch (TypedJson.SyntaxException e) {
+            throw new InvalidInputException("conditions", "The conditions are not valid JSON " + e.getMessage()
+                    + ". Write them as a search query, such as {\"field\": \"role\", \"operator\": \"=\", \"value\": \"user\"}.");
         }
         ContactQuery query = Contacts.parseQuery(json);
         contacts.compile(query);

@@ -34,6 +34,9 @@ public class PreferenceLinks {
     /** The shortest validity allowed, so that a link in a text message works for at least two months. */
     public static final int MIN_VALID_DAYS = 60;
 
+    /** Characters of a link's token, the part after {@code /p/}: 128 random bits in URL-safe Base64 without padding. */
+    public static final int TOKEN_LENGTH = 22;
+
     private static final Logger LOG = Logger.getLogger(PreferenceLinks.class.getName());
 
     @Resource(lookup = "java:app/jdbc/optline")

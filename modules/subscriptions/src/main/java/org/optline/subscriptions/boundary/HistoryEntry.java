@@ -1,5 +1,6 @@
 package org.optline.subscriptions.boundary;
 
+import org.optline.platform.web.LegalText;
 import org.optline.subscriptions.api.ConsentEventView;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 
@@ -37,5 +38,17 @@ public record HistoryEntry(ConsentEventView event, String typeName) {
         }
         return event.conversationId() == null ? "message " + event.messageId()
                 : "conversation " + event.conversationId() + ", message " + event.messageId();
+    }
+
+    /**
+     * Returns the legal text shown to the customer as safe HTML, or null when none was shown. The stored
+     * text is sanitized again with the opt-in form's safelist, so it reads as the customer saw it and no
+     * stored markup outside that list reaches the admin's page.
+     */
+    public String legalHtml() {
+        if (event.shownText() == null || event.shownText().legalText() == null) {
+            return null;
+        }
+        return LegalText.sanitize(event.shownText().legalText());
     }
 }

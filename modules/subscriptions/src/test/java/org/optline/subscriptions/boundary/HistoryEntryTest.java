@@ -1,5 +1,6 @@
 package org.optline.subscriptions.boundary;
 
+import gg.jte.output.StringOutput;
 import org.junit.jupiter.api.Test;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.ConsentAction;
@@ -8,12 +9,14 @@ import org.optline.subscriptions.api.ConsentSource;
 import org.optline.subscriptions.api.ConsentType;
 import org.optline.subscriptions.api.LocaleCode;
 import org.optline.subscriptions.api.MessageType;
+import org.optline.subscriptions.api.ShownText;
 import org.optline.subscriptions.api.State;
 import org.optline.subscriptions.api.SubscriptionTypeView;
 import org.optline.subscriptions.api.Translation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,5 +54,30 @@ class HistoryEntryTest {
     void actorNamesKindAndId() {
         assertThat(ConsentFormats.actor(ActorKind.ADMIN, "ana@example.com")).isEqualTo("admin ana@example.com");
         assertThat(ConsentFormats.actor(ActorKind.CUSTOMER, null)).isEqualTo("the customer");
+    }
+
+    @Test
+    void historyShowsLegalTextAsCustomerSawIt() {
+        String legal = "<p>Reply <b>STOP</b> to end. <a href=\"https://shop.example/terms\">Terms</a></p>"
+                + "<script>alert(1)</script><a href=\"javascript:alert(2)\">Click</a><img src=x onerror=alert(3)>";
+        ConsentEventView event = new ConsentEventView(1, 42, 1, 7, ConsentAction.OPT_IN, AT, ConsentSource.FORM,
+                ActorKind.CUSTOMER, null, "+12015550142", null, null, 12L, 80L,
+                new ShownText("en", "Join our texts", "Subscribe", legal), null, null, "previous", "hash1");
+
+        StringOutput output = new StringOutput();
+        SubscriptionTypesPage.TEMPLATES.render("contactconsent/history.jte",
+                Map.of("contactId", 42L, "entries", List.of(new HistoryEntry(event, "Deals"))), output);
+        String html = output.toString();
+
+        assertThat(html).contains("<div>Legal text: <p>Reply <b>STOP</b> to end. <a href=\"https://shop.example/terms\" "
+                + "rel=\"noopener noreferrer nofollow\" target=\"_blank\">Terms</a></p>Click</div>");
+        assertThat(html).doesNotContain("&lt;b&gt;").doesNotContain("&lt;p&gt;");
+        assertThat(html).doesNotContain("<script").doesNotContain("javascript:").doesNotContain("<img")
+                .doesNotContain("alert");
+    }
+
+    @Test
+    void legalHtmlNullWithoutShownText() {
+        assertThat(new HistoryEntry(event(1, 7, null, null), "Deals").legalHtml()).isNull();
     }
 }

@@ -1,6 +1,7 @@
 package org.optline.subscriptions.control;
 
 import org.junit.jupiter.api.Test;
+import org.optline.subscriptions.api.PreferenceLinks;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -19,6 +20,11 @@ class PreferenceLinkTokensTest {
         }
 
         assertThat(tokens).hasSize(1_000);
+    }
+
+    @Test
+    void tokenLengthMatchesPublishedLength() {
+        assertThat(PreferenceLinkTokens.generate()).hasSize(PreferenceLinks.TOKEN_LENGTH);
     }
 
     @Test

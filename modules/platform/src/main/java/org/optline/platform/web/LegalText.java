@@ -1,4 +1,4 @@
-package org.optline.optinform.control;
+package org.optline.platform.web;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,7 +12,8 @@ import org.jsoup.select.Selector;
  * Sanitizes the legal text an agent types into HTML that keeps only bold, italic, paragraphs, line
  * breaks and https links. Other tags are dropped with their text kept as text (script and style
  * elements are dropped whole), attributes other than a link's href are dropped, and every text is
- * escaped. Links open in a new tab without passing on the opener or the referrer.
+ * escaped. Links open in a new tab without passing on the opener or the referrer. The opt-in form
+ * sanitizes with it before storing, and the consent history again before showing a recorded text.
  */
 public final class LegalText {
 

@@ -1,4 +1,4 @@
-package org.optline.optinform.control;
+package org.optline.platform.web;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

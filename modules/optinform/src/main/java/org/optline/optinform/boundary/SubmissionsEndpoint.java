@@ -100,7 +100,7 @@ public class SubmissionsEndpoint {
         SubmissionRequest submission = new SubmissionRequest(id.get(), contact.id(), idempotencyKey, phone,
                 request.getRemoteAddr(), userAgent(request), texts.language(), texts.get(FormTexts.DEFAULT_BUTTON));
         try {
-            FormDetails form = submissions.submit(submission);
+            FormDetails form = submissions.submit(submission, contact);
             return Response.ok(customerView(form, contact, texts, null, null)).build();
         } catch (FormNotFoundException e) {
             return notFound();

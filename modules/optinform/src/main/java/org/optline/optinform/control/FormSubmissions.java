@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
@@ -93,6 +94,22 @@ public class FormSubmissions {
      *                               refused; nothing is stored then
      */
     public FormDetails submit(SubmissionRequest request) {
+        return submit(request, null);
+    }
+
+    /**
+     * Records the submission like {@link #submit(SubmissionRequest)}, with the contact as the caller read
+     * it a moment before, such as the messenger's token check, so that it is not read again. A number
+     * read then is safe to decide on: the contact's number changes only while it is still that number,
+     * and the ledger reads the number it records itself.
+     *
+     * @param contact the contact of {@code request}, or null to read it here
+     */
+    public FormDetails submit(SubmissionRequest request, ContactView contact) {
+        if (contact != null && contact.id() != request.contactId()) {
+            throw new IllegalArgumentException("contact " + contact.id() + " is not the submitting contact "
+                    + request.contactId());
+        }
         if (request.idempotencyKey() == null || !KEY.matcher(request.idempotencyKey()).matches()) {
             throw new InvalidInputException("idempotency_key", "The form's idempotency key is "
                     + "missing or malformed. Reload the conversation and submit the form again.");
@@ -117,17 +134,21 @@ public class FormSubmissions {
                         + "; nothing recorded");
                 return forms.find(form.id()).orElseThrow(() -> new FormNotFoundException(String.valueOf(form.id())));
             }
-            return record(rows, form, request);
+            return record(rows, form, request, contact);
         } catch (SQLException e) {
             throw new IllegalStateException("Recording a submission of opt-in form " + request.formId() + " failed", e);
         }
     }
 
-    private FormDetails record(SubmissionRows rows, SubmissionRows.LockedForm form, SubmissionRequest request)
-            throws SQLException {
-        SubscriptionTypeView type = types.find(form.subscriptionTypeId())
+    private FormDetails record(SubmissionRows rows, SubmissionRows.LockedForm form, SubmissionRequest request,
+                               ContactView readBefore) throws SQLException {
+        // A copy at most seconds old: the message type never changes, the name only labels the agents' line,
+        // and the ledger reads the type again to decide whether it may record the opt-in.
+        SubscriptionTypeView type = types.recent(List.of(form.subscriptionTypeId())).stream()
+                .filter(candidate -> candidate.id() == form.subscriptionTypeId())
+                .findFirst()
                 .orElseThrow(() -> notAvailable(request, "Subscription type " + form.subscriptionTypeId() + " was not found."));
-        ContactView contact = contacts.find(request.contactId())
+        ContactView contact = readBefore != null ? readBefore : contacts.find(request.contactId())
                 .orElseThrow(() -> new FormNotFoundException(String.valueOf(form.id())));
         String phone = null;
         if (type.messageType() == MessageType.SMS) {

@@ -20,6 +20,7 @@ import org.optline.helpdesk.api.StaleConversationException;
 import org.optline.it.support.OptlineDeployment;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +109,23 @@ class ConversationsIT {
         assertEquals(List.of(event), conversations.parts(conversation.id(), app.id()));
         assertEquals(List.of(conversation.id()),
                 conversations.ofContact(ann, Channel.MESSENGER).stream().map(ConversationView::id).toList());
+    }
+
+    @Test
+    void eventLineMovesVersionAndNamesOwner() {
+        long ann = contact("Ann");
+        ConversationView conversation = conversations.startByContact(ann, Channel.MESSENGER);
+
+        PartView event = conversations.addEvent(conversation.id(), "Ann opted in");
+
+        assertEquals(PartKind.EVENT, event.kind());
+        assertEquals(List.of(event), conversations.parts(conversation.id(), 0));
+        assertTrue(conversations.find(conversation.id()).orElseThrow().version() > conversation.version());
+        assertThrows(StaleConversationException.class,
+                () -> conversations.close(conversation.id(), "agent@tests.optline.invalid", conversation.version()));
+        assertThrows(ConversationNotFoundException.class, () -> conversations.addEvent(999_999_999L, "Nobody"));
+        assertEquals(OptionalLong.of(ann), conversations.contactOf(conversation.id()));
+        assertEquals(OptionalLong.empty(), conversations.contactOf(999_999_999L));
     }
 
     private long contact(String name) {

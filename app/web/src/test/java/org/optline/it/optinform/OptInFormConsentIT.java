@@ -7,7 +7,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.optline.contacts.api.ContactChanges;
+import org.optline.contacts.api.ContactNotFoundException;
+import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
+import org.optline.contacts.api.PhoneNumber;
 import org.optline.helpdesk.api.Channel;
 import org.optline.helpdesk.api.ConversationView;
 import org.optline.helpdesk.api.Conversations;
@@ -18,6 +21,7 @@ import org.optline.optinform.control.FormProblem;
 import org.optline.optinform.control.FormSubmissions;
 import org.optline.optinform.control.OptInForms;
 import org.optline.optinform.control.SubmissionRequest;
+import org.optline.platform.ConflictException;
 import org.optline.subscriptions.api.ActorKind;
 import org.optline.subscriptions.api.ConsentAction;
 import org.optline.subscriptions.api.ConsentEventView;
@@ -103,6 +107,40 @@ class OptInFormConsentIT {
         assertNull(contacts.find(contact).orElseThrow().phone());
         assertTrue(ledger.history(contact).isEmpty());
         assertTrue(forms.find(formId).orElseThrow().submission().isEmpty());
+    }
+
+    @Test
+    void numberChangedAfterTheCheckIsNotOverwritten() {
+        long contact = contact(null);
+        SubscriptionTypeView type = liveSmsType();
+        long formId = insertForm(contact, type);
+        ContactView checked = contacts.find(contact).orElseThrow();
+        contacts.update(contact, new ContactChanges().with("phone", "+447400123456"), null, "test");
+
+        assertThrows(ConflictException.class, () -> submissions.submit(new SubmissionRequest(formId, contact, key(),
+                "+447400654321", "127.0.0.1", "test", "en", "Sign Up Now"), checked));
+
+        assertEquals("+447400123456", contacts.find(contact).orElseThrow().phone());
+        assertTrue(ledger.history(contact).isEmpty());
+        assertTrue(forms.find(formId).orElseThrow().submission().isEmpty());
+    }
+
+    @Test
+    void newNumberChangesOnlyAnExistingContact() {
+        long contact = contact(null);
+        long version = contacts.find(contact).orElseThrow().version();
+        PhoneNumber number = contacts.parsePhone("phone", "+447400123456");
+
+        contacts.changePhone(contact, null, number, "test");
+        ContactView changed = contacts.find(contact).orElseThrow();
+        contacts.delete(contact, "test");
+
+        assertEquals("+447400123456", changed.phone());
+        assertEquals(number.lineType(), changed.lineType());
+        assertEquals(version + 1, changed.version());
+        assertThrows(ContactNotFoundException.class, () -> contacts.changePhone(contact, "+447400123456",
+                contacts.parsePhone("phone", "+447400654321"), "test"));
+        assertThrows(ContactNotFoundException.class, () -> contacts.changePhone(999_999_999L, null, number, "test"));
     }
 
     @Test

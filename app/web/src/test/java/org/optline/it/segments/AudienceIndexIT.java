@@ -331,6 +331,46 @@ class AudienceIndexIT {
         assertThat(count(scope)).as("count after contact %s was deleted", d).isEqualTo(4);
     }
 
+    /** The update triggers write one change row for an unchanged key and one for each key that changed. */
+    @Test
+    void updateTriggersNameOldAndNewKeys() throws SQLException {
+        String before = TestPhones.icelandMobile();
+        String after = TestPhones.icelandMobile();
+        long contact = contact("user", TestPhones.icelandMobile());
+        block(before);
+        try (Connection connection = TestDatabase.connect()) {
+            long start = number(connection, "SELECT COALESCE(MAX(seq), 0) FROM audience_change");
+
+            execute(connection, "UPDATE sms_number_block SET phone = ? WHERE phone = ?", after, before);
+            execute(connection, "UPDATE sms_number_block SET blocked_at = UTC_TIMESTAMP(6) WHERE phone = ?", after);
+            execute(connection, "UPDATE contact SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?", contact);
+
+            assertThat(changedPhones(connection, start, before, after)).as("rows naming the blocked numbers")
+                    .containsExactly(after, before, after);
+            assertThat(number(connection, "SELECT COUNT(*) FROM audience_change WHERE seq > ? AND contact_id = ?",
+                    start, contact)).as("rows naming contact %s", contact).isEqualTo(1);
+        } finally {
+            execute("DELETE FROM sms_number_block WHERE phone IN (?, ?)", before, after);
+        }
+    }
+
+    private static List<String> changedPhones(Connection connection, long afterSeq, String first, String second)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT phone FROM audience_change WHERE seq > ? AND phone IN (?, ?) ORDER BY seq")) {
+            statement.setLong(1, afterSeq);
+            statement.setString(2, first);
+            statement.setString(3, second);
+            List<String> phones = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    phones.add(rows.getString(1));
+                }
+            }
+            return phones;
+        }
+    }
+
     /**
      * An SQL transaction changes a contact and stays open while the API commits a later change. The
      * open transaction's change row has the lower sequence number but commits last, so the index must

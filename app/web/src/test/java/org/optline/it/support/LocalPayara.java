@@ -66,7 +66,14 @@ public final class LocalPayara implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             LocalPayara payara = new LocalPayara(name, process, URI.create("http://" + LocalOptline.LOOPBACK + ":" + port + "/"),
                     rootDirectory, log);
-            payara.awaitReady();
+            try {
+                payara.awaitReady();
+            } catch (RuntimeException | Error e) {
+                // The caller gets no instance to close, and one left running would take other tests' work
+                // from the shared database, such as their SMS sends.
+                payara.close();
+                throw e;
+            }
             return payara;
         } catch (IOException e) {
             throw new IllegalStateException("Starting Payara Micro " + name + " failed", e);

@@ -110,7 +110,7 @@ public class Contacts {
     /**
      * Gives a contact a new phone number with one SQL update, for busy paths that have just parsed it,
      * such as the opt-in form. The number must still be {@code expectedPhone} (null for none), the
-     * number the caller based its decision on; otherwise nothing changes. Unlike {@link #update}, it
+     * number the caller based its decision on. Otherwise nothing changes. Unlike {@link #update}, it
      * reads nothing, so a contact this transaction read earlier through this class keeps its older
      * number and version in memory.
      *

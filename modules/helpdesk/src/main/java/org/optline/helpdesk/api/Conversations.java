@@ -117,8 +117,8 @@ public class Conversations {
     }
 
     /**
-     * Returns the contact of a conversation, read with one SQL query, or empty when there is no such
-     * conversation; for checks of ownership on busy paths such as a form submission.
+     * Returns the contact of a conversation, or empty when there is no such conversation. It runs one SQL
+     * query, because busy paths such as a form submission check ownership with it.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public OptionalLong contactOf(long conversationId) {
@@ -244,7 +244,7 @@ public class Conversations {
     /**
      * Adds a line for agents, such as the result of a form the contact submitted. It is written with
      * SQL (see {@link EventLines}), so a conversation this transaction read earlier through this class
-     * keeps its older version and time in memory; nothing here changes the conversation after it.
+     * keeps its older version and time in memory. No caller changes the conversation after it.
      */
     public PartView addEvent(long conversationId, String text) {
         PartInputs.body(text);

@@ -78,7 +78,7 @@ final class SubmissionRows {
         }
     }
 
-    /** Stores the submission and marks the form submitted; the form must be locked by {@link #lock}. */
+    /** Stores the submission and marks the form submitted. The caller must hold the form's lock from {@link #lock}. */
     void recordSubmission(LockedForm form, SubmissionRequest request, String phone, Integer consentEventSeq,
                           boolean awaitingConfirmation, Instant now) throws SQLException {
         Timestamp at = Timestamp.from(now);

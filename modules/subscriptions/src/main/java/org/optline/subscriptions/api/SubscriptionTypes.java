@@ -76,7 +76,7 @@ public class SubscriptionTypes {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SubscriptionTypeView> find(long id) {
-        // One SQL query on the transaction's connection; the changes of this class are flushed before they return.
+        // One SQL query on the transaction's connection, which sees this class's changes because they are flushed.
         try (Connection connection = dataSource.getConnection()) {
             return TypeRows.find(connection, id);
         } catch (SQLException e) {

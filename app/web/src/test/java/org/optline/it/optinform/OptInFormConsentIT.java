@@ -17,6 +17,7 @@ import org.optline.helpdesk.api.Conversations;
 import org.optline.it.support.OptlineDeployment;
 import org.optline.optinform.control.FormContent;
 import org.optline.optinform.control.FormInputException;
+import org.optline.optinform.control.FormNotFoundException;
 import org.optline.optinform.control.FormProblem;
 import org.optline.optinform.control.FormSubmissions;
 import org.optline.optinform.control.OptInForms;
@@ -126,6 +127,75 @@ class OptInFormConsentIT {
     }
 
     @Test
+    void changedSavedNumberConflicts() {
+        long contact = contact("+447400123456");
+        SubscriptionTypeView type = liveSmsType();
+        long formId = insertForm(contact, type);
+        ContactView checked = contacts.find(contact).orElseThrow();
+        contacts.update(contact, new ContactChanges().with("phone", "+447400654321"), null, "test");
+
+        assertThrows(ConflictException.class, () -> submissions.submit(new SubmissionRequest(formId, contact, key(),
+                null, "127.0.0.1", "test", "en", "Sign Up Now"), checked));
+
+        assertEquals(List.of(), ledger.history(contact));
+        assertTrue(forms.find(formId).orElseThrow().submission().isEmpty());
+        assertEquals("+447400654321", contacts.find(contact).orElseThrow().phone());
+    }
+
+    @Test
+    void sameNumberTypedInTwoForms() {
+        long contact = contact(null);
+        SubscriptionTypeView deals = liveSmsType();
+        SubscriptionTypeView news = liveSmsType();
+        long first = insertForm(contact, deals);
+        long second = insertForm(contact, news);
+        ContactView checked = contacts.find(contact).orElseThrow();
+
+        submissions.submit(new SubmissionRequest(first, contact, key(), "+447400123456", "127.0.0.1", "test", "en",
+                "Sign Up Now"), checked);
+        submissions.submit(new SubmissionRequest(second, contact, key(), "+447400123456", "192.0.2.7", "Browser/2",
+                "en", "Sign Up Now"), checked);
+
+        List<ConsentEventView> events = ledger.history(contact);
+        assertEquals(2, events.size());
+        ConsentEventView last = events.getLast();
+        assertEquals(news.id(), last.subscriptionTypeId());
+        assertEquals("+447400123456", last.phone());
+        assertEquals("192.0.2.7", last.ipAddress());
+        assertEquals("Browser/2", last.userAgent());
+        assertEquals(forms.find(second).orElseThrow().conversationId(), last.conversationId());
+        assertEquals(forms.find(second).orElseThrow().partId(), last.messageId());
+        assertEquals("Deals", last.shownText().title());
+        assertEquals("<p>Reply STOP to end.</p>", last.shownText().legalText());
+        assertEquals("+447400123456", forms.find(second).orElseThrow().submission().orElseThrow().phone());
+        assertEquals("+447400123456", contacts.find(contact).orElseThrow().phone());
+    }
+
+    @Test
+    void deletedContactFindsNoForm() {
+        long withNumber = contact("+447400123456");
+        long withoutNumber = contact(null);
+        long emailOnly = contact(null);
+        long savedNumberForm = insertForm(withNumber, liveSmsType());
+        long typedNumberForm = insertForm(withoutNumber, liveSmsType());
+        long emailForm = insertForm(emailOnly, liveType(MessageType.EMAIL));
+        List<ContactView> checked = List.of(withNumber, withoutNumber, emailOnly).stream()
+                .map(id -> contacts.find(id).orElseThrow()).toList();
+        checked.forEach(contact -> contacts.delete(contact.id(), "test"));
+
+        assertThrows(FormNotFoundException.class, () -> submissions.submit(new SubmissionRequest(savedNumberForm,
+                withNumber, key(), null, "127.0.0.1", "test", "en", "Sign Up Now"), checked.get(0)));
+        assertThrows(FormNotFoundException.class, () -> submissions.submit(new SubmissionRequest(typedNumberForm,
+                withoutNumber, key(), "+447400654321", "127.0.0.1", "test", "en", "Sign Up Now"), checked.get(1)));
+        assertThrows(FormNotFoundException.class, () -> submissions.submit(new SubmissionRequest(emailForm,
+                emailOnly, key(), null, "127.0.0.1", "test", "en", "Sign Up Now"), checked.get(2)));
+
+        assertEquals(List.of(), ledger.history(withNumber));
+        assertEquals(List.of(), ledger.history(withoutNumber));
+        assertEquals(List.of(), ledger.history(emailOnly));
+    }
+
+    @Test
     void newNumberChangesOnlyAnExistingContact() {
         long contact = contact(null);
         long version = contacts.find(contact).orElseThrow().version();
@@ -163,8 +233,12 @@ class OptInFormConsentIT {
     }
 
     private SubscriptionTypeView liveSmsType() {
+        return liveType(MessageType.SMS);
+    }
+
+    private SubscriptionTypeView liveType(MessageType messageType) {
         LocaleCode en = new LocaleCode("en");
-        SubscriptionTypeView type = types.create(new NewSubscriptionType(MessageType.SMS, ConsentType.OPT_IN, en,
+        SubscriptionTypeView type = types.create(new NewSubscriptionType(messageType, ConsentType.OPT_IN, en,
                 List.of(new Translation(en, "Form consent " + key(), ""))), "test");
         return types.putLive(type.id(), null, "test");
     }

@@ -110,12 +110,14 @@ public class Contacts {
     /**
      * Gives a contact a new phone number with one SQL update, for busy paths that have just parsed it,
      * such as the opt-in form. The number must still be {@code expectedPhone} (null for none), the
-     * number the caller based its decision on. Otherwise nothing changes. Unlike {@link #update}, it
-     * reads nothing, so a contact this transaction read earlier through this class keeps its older
+     * number the caller based its decision on. Otherwise nothing changes. A contact that already has
+     * {@code number}, as when the customer typed it in two forms at once, counts as changed. Either way
+     * the contact's row stays locked until the transaction ends. Unlike {@link #update}, it does not
+     * refresh entities, so a contact this transaction read earlier through this class keeps its older
      * number and version in memory.
      *
      * @throws ContactNotFoundException when the contact does not exist or was deleted
-     * @throws ConflictException        when the contact's number is no longer {@code expectedPhone}
+     * @throws ConflictException        when the contact's number is neither {@code expectedPhone} nor {@code number}
      */
     public void changePhone(long id, String expectedPhone, PhoneNumber number, String actor) {
         Objects.requireNonNull(number, "number");
@@ -133,15 +135,53 @@ public class Contacts {
             throw new IllegalStateException("Changing the phone number of contact " + id + " failed", e);
         }
         if (changed != 1) {
-            if (find(id).isEmpty()) {
-                throw new ContactNotFoundException(String.valueOf(id));
+            if (!number.e164().equals(lockedPhone(id))) {
+                throw phoneConflict(id);
             }
-            throw new ConflictException("phone", "The phone number of contact " + id + " was changed by someone else "
-                    + "at the same moment. Nothing was saved; reload and retry.");
+            LOG.fine(() -> "Contact " + id + " already had the number " + number.masked() + " that " + actor
+                    + " set; nothing changed");
+            return;
         }
         LOG.info(() -> "Contact " + id + " updated by " + actor + ", phone changed from "
                 + (expectedPhone == null ? "none" : PhoneNumber.mask(expectedPhone))
                 + " to " + number.masked());
+    }
+
+    /**
+     * Locks a contact's row until the transaction ends and checks that its number is still
+     * {@code expectedPhone} (null for none), for busy paths that decided on a number read before
+     * their transaction, such as the opt-in form. The lock keeps the number for the rest of the
+     * transaction, so a consent recorded later in it names the number the caller checked.
+     *
+     * @throws ContactNotFoundException when the contact does not exist or was deleted
+     * @throws ConflictException        when the contact's number is no longer {@code expectedPhone}
+     */
+    public void lockPhone(long id, String expectedPhone) {
+        if (!Objects.equals(expectedPhone, lockedPhone(id))) {
+            throw phoneConflict(id);
+        }
+    }
+
+    /** Reads a contact's number with a row lock held until the transaction ends. */
+    private String lockedPhone(long id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT phone FROM contact WHERE id = ? AND deleted_at IS NULL FOR UPDATE")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new ContactNotFoundException(String.valueOf(id));
+                }
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Locking contact " + id + " failed", e);
+        }
+    }
+
+    private static ConflictException phoneConflict(long id) {
+        return new ConflictException("phone", "The phone number of contact " + id + " was changed by someone else "
+                + "at the same moment. Nothing was saved; reload and retry.");
     }
 
     /** Marks a contact deleted; it disappears from lists and searches, and its consent records stay. */

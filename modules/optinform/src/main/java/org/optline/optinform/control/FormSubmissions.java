@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.optline.contacts.api.ContactNotFoundException;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.PhoneNumber;
@@ -89,9 +90,12 @@ public class FormSubmissions {
      * Records the submission and returns the form as it is afterwards. A repeated request with the same
      * key, or any request once the form was submitted, records nothing and returns the form as it is.
      *
-     * @throws FormNotFoundException when the form does not exist or is another contact's
+     * @throws FormNotFoundException when the form does not exist or is another contact's, or the contact
+     *                               was deleted
      * @throws FormInputException    when the number is missing, invalid or not allowed, or the opt-in is
      *                               refused; nothing is stored then
+     * @throws org.optline.platform.ConflictException when the contact's number changed since the caller
+     *                               read the contact; nothing is stored then
      */
     public FormDetails submit(SubmissionRequest request) {
         return submit(request, null);
@@ -100,8 +104,8 @@ public class FormSubmissions {
     /**
      * Records the submission like {@link #submit(SubmissionRequest)}, with the contact as the caller read
      * it a moment before, such as the messenger's token check, so that it is not read again. A number
-     * read then is safe to decide on: the contact's number changes only while it is still that number,
-     * and the ledger reads the number it records itself.
+     * read then is safe to decide on, because the submission stores or checks it under the contact's
+     * row lock and fails with a conflict when it changed meanwhile.
      *
      * @param contact the contact of {@code request}, or null to read it here
      */
@@ -154,10 +158,7 @@ public class FormSubmissions {
         if (type.messageType() == MessageType.SMS) {
             PhoneEntry entry = PhoneEntry.decide(contact.phone(), contact.smsCapable(), request.typedPhone(),
                     typed -> contacts.parsePhone("phone", typed));
-            if (entry.newPhone()) {
-                contacts.changePhone(contact.id(), contact.phone(), entry.parsed(), "customer (opt-in form " + form.id()
-                        + ")");
-            }
+            holdNumber(form, contact, entry);
             phone = entry.e164();
         }
 
@@ -168,6 +169,10 @@ public class FormSubmissions {
         ConsentOutcome outcome = ledger.record(new ConsentRequest(contact.id(), type.id(), ConsentAction.OPT_IN,
                 ConsentSource.FORM, ActorKind.CUSTOMER, null, evidence, null, null));
         if (outcome instanceof ConsentOutcome.Refused refused) {
+            if (refused.reason() == ConsentOutcome.RefusalReason.CONTACT_NOT_FOUND) {
+                // The contact was deleted after the caller read it, so respond as for another contact's form.
+                throw new FormNotFoundException(String.valueOf(form.id()));
+            }
             throw notAvailable(request, refused.message());
         }
         Integer seq = outcome instanceof ConsentOutcome.Changed changed ? changed.seq() : null;
@@ -187,6 +192,25 @@ public class FormSubmissions {
         return new FormDetails(form.id(), form.conversationId(), form.partId(), FormState.SUBMITTED,
                 form.subscriptionTypeId(), Optional.of(type), form.versionId(), content,
                 Optional.of(new FormDetails.Submitted(phone, now, awaiting)));
+    }
+
+    /**
+     * Stores the typed number, or checks that the saved one is still the contact's, and keeps the
+     * contact's row locked either way. The contact may have been read before this transaction, and
+     * the ledger records the number it reads itself, so without the lock it could record a number
+     * that an admin set meanwhile rather than the one the customer submitted.
+     */
+    private void holdNumber(SubmissionRows.LockedForm form, ContactView contact, PhoneEntry entry) {
+        try {
+            if (entry.newPhone()) {
+                contacts.changePhone(contact.id(), contact.phone(), entry.parsed(), "customer (opt-in form " + form.id()
+                        + ")");
+            } else {
+                contacts.lockPhone(contact.id(), entry.e164());
+            }
+        } catch (ContactNotFoundException e) {
+            throw new FormNotFoundException(String.valueOf(form.id()));
+        }
     }
 
     /** Returns the line agents read in the conversation, such as "Ann opted in to Deals with +1******0142 in the opt-in form." */

@@ -1,14 +1,11 @@
 package org.optline.it.db;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.optline.it.support.TestDatabase;
+import org.optline.it.support.MigrationDatabase;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,28 +28,20 @@ class AudienceTriggersMigrationIT {
 
     @BeforeEach
     void createDatabase() {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            statement.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            Assumptions.abort("Cannot create the database " + DATABASE + ": " + e.getMessage() + ". bin/test grants "
-                    + "the test user this right; grant it on your own server to run this test.");
-        }
+        MigrationDatabase.create(DATABASE);
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-        }
+        MigrationDatabase.drop(DATABASE);
     }
 
     @Test
     void v27WritesSameRowsAsV23() throws SQLException {
-        migrate("26");
+        MigrationDatabase.migrate(DATABASE, "26");
         List<String> withV23 = updateEveryKey("+35461100");
 
-        migrate(null);
+        MigrationDatabase.migrate(DATABASE, null);
         List<String> withV27 = updateEveryKey("+35461101");
 
         List<String> expected = List.of(
@@ -75,7 +64,7 @@ class AudienceTriggersMigrationIT {
      */
     private static List<String> updateEveryKey(String phonePrefix) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = connect()) {
+        try (Connection connection = MigrationDatabase.connect(DATABASE)) {
             // The consent state below names no consent event or subscription type.
             execute(connection, "SET SESSION foreign_key_checks = 0");
             long contact = insert(connection, "INSERT INTO contact (role, created_at, updated_at) "
@@ -136,21 +125,6 @@ class AudienceTriggersMigrationIT {
     }
 
     /** Migrates the database to {@code target}, or to the latest version when it is null. */
-    private static void migrate(String target) {
-        var configuration = Flyway.configure(AudienceTriggersMigrationIT.class.getClassLoader())
-                .dataSource(TestDatabase.url(DATABASE), TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true);
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.url(DATABASE), TestDatabase.user(), TestDatabase.password());
-    }
-
     private static long insert(Connection connection, String sql) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             insert.executeUpdate();

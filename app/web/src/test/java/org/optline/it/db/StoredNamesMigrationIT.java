@@ -1,20 +1,17 @@
 package org.optline.it.db;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.access.api.Role;
 import org.optline.contacts.api.ContactRole;
 import org.optline.contacts.api.LineType;
-import org.optline.it.support.TestDatabase;
+import org.optline.it.support.MigrationDatabase;
 import org.optline.subscriptions.api.ConsentType;
 import org.optline.subscriptions.api.MessageType;
 import org.optline.subscriptions.api.State;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,25 +37,17 @@ class StoredNamesMigrationIT {
 
     @BeforeEach
     void createDatabase() {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            statement.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            Assumptions.abort("Cannot create the database " + DATABASE + ": " + e.getMessage() + ". bin/test grants "
-                    + "the test user this right; grant it on your own server to run this test.");
-        }
+        MigrationDatabase.create(DATABASE);
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-        }
+        MigrationDatabase.drop(DATABASE);
     }
 
     @Test
     void v25RepairsStoredNamesAndKeepsOriginals() throws SQLException {
-        migrate("24");
+        MigrationDatabase.migrate(DATABASE, "24");
         long canonical;
         long lowerCase;
         long padded;
@@ -67,7 +56,7 @@ class StoredNamesMigrationIT {
         long unknownRole;
         long type;
         long account;
-        try (Connection connection = connect()) {
+        try (Connection connection = MigrationDatabase.connect(DATABASE)) {
             execute(connection, "SET SESSION check_constraint_checks = OFF");
             canonical = insertContact(connection, "USER", "MOBILE");
             lowerCase = insertContact(connection, "lead", "mobile");
@@ -82,9 +71,9 @@ class StoredNamesMigrationIT {
                     + "'admin', 'x', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))");
         }
 
-        migrate("25");
+        MigrationDatabase.migrate(DATABASE, "25");
 
-        try (Connection connection = connect()) {
+        try (Connection connection = MigrationDatabase.connect(DATABASE)) {
             String contacts = "SELECT CONCAT(role, ' ', COALESCE(phone_type, 'NULL'), ' v', version) FROM contact WHERE id = ?";
             assertThat(text(connection, contacts, canonical)).as("contact %s", canonical).isEqualTo("USER MOBILE v0");
             assertThat(text(connection, contacts, lowerCase)).as("contact %s", lowerCase).isEqualTo("LEAD MOBILE v2");
@@ -114,8 +103,8 @@ class StoredNamesMigrationIT {
     /** Every name the app writes passes the new CHECK constraints, and the same name in lower case does not. */
     @Test
     void v25AdmitsExactlyTheAppsNames() throws SQLException {
-        migrate(null);
-        try (Connection connection = connect()) {
+        MigrationDatabase.migrate(DATABASE, null);
+        try (Connection connection = MigrationDatabase.connect(DATABASE)) {
             long contact = insertContact(connection, "USER", null);
             long type = insert(connection, "INSERT INTO subscription_type (message_type, consent_type, state, default_locale, "
                     + "created_at, updated_at) VALUES ('SMS', 'OPT_IN', 'DRAFT', 'en', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))");
@@ -147,21 +136,6 @@ class StoredNamesMigrationIT {
     }
 
     /** Migrates the database to {@code target}, or to the latest version when it is null. */
-    private static void migrate(String target) {
-        var configuration = Flyway.configure(StoredNamesMigrationIT.class.getClassLoader())
-                .dataSource(TestDatabase.url(DATABASE), TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true);
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.url(DATABASE), TestDatabase.user(), TestDatabase.password());
-    }
-
     private static long insertContact(Connection connection, String role, String phoneType) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact (role, phone, phone_type, "
                 + "created_at, updated_at) VALUES (?, '+3546111234', ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",

@@ -14,11 +14,13 @@ import java.sql.Connection;
  * READ a locking read that finds no row locks the gap where the row would be, and the consent ledger's
  * read of a new contact's states then deadlocked with other new contacts' inserts into the same gap.
  * The ledger serializes the changes of one contact by locking its chain head row, which needs no gap locks.
+ *
+ * <p>Transactions are local, not XA: see {@link LocalTransactionDataSource}.
  */
 @ApplicationScoped
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        className = "org.mariadb.jdbc.MariaDbDataSource",
+        className = "org.optline.app.startup.LocalTransactionDataSource",
         url = "${MPCONFIG=optline.db.url}",
         user = "${MPCONFIG=optline.db.user}",
         password = "${MPCONFIG=optline.db.password}",

@@ -15,7 +15,7 @@ import java.sql.Connection;
  * read of a new contact's states then deadlocked with other new contacts' inserts into the same gap.
  * The ledger serializes the changes of one contact by locking its chain head row, which needs no gap locks.
  *
- * <p>Transactions are local, not XA: see {@link LocalTransactionDataSource}.
+ * <p>Transactions reach MariaDB as local transactions, not XA ones: see {@link LocalTransactionDataSource}.
  */
 @ApplicationScoped
 @DataSourceDefinition(

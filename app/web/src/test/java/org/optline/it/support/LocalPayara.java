@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -58,11 +60,12 @@ public final class LocalPayara implements AutoCloseable {
             Path log = Path.of("target", name + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dhazelcast.phone.home.enabled=false", "-Dhz.network.join.auto-detection.enabled=false",
-                    "-Duser.timezone=UTC", "-Xmx768m"));
+                    "-Dhazelcast.socket.bind.any=false", "-Duser.timezone=UTC", "-Xmx768m"));
             systemProperties.forEach(property -> command.add("-D" + property));
-            command.addAll(List.of("-jar", jar.toString(), "--disablephonehome", "--nocluster", "--port",
+            command.addAll(List.of("-jar", jar.toString(), "--disablephonehome", "--port",
                     String.valueOf(port), "--contextroot", "/", "--rootdir", rootDirectory.toString(),
                     "--deploy", war.toString()));
+            command.addAll(dataGridOfOne());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             LocalPayara payara = new LocalPayara(name, process, URI.create("http://" + LocalOptline.LOOPBACK + ":" + port + "/"),
                     rootDirectory, log);
@@ -78,6 +81,18 @@ public final class LocalPayara implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Starting Payara Micro " + name + " failed", e);
         }
+    }
+
+    /**
+     * Returns the options of a data grid of this instance alone on 127.0.0.1. With {@code --nocluster},
+     * Payara Micro 7.2026.11 still starts Hazelcast on port 6900 of every interface under a default
+     * cluster name. A random name keeps two instances of a test, or of two test runs, out of each other's
+     * grid; {@code hazelcast.socket.bind.any=false} makes Hazelcast bind to the loopback interface alone.
+     */
+    private static List<String> dataGridOfOne() {
+        String clusterName = "optline-test-" + HexFormat.of().toHexDigits(new SecureRandom().nextLong());
+        return List.of("--clustermode", "tcpip:" + LocalOptline.LOOPBACK + ":6900", "--interfaces",
+                LocalOptline.LOOPBACK, "--clustername", clusterName);
     }
 
     public URI base() {

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -183,11 +184,24 @@ public class ConsentLedger {
         return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
-    /** Returns whether {@code e} comes from a deadlock or lock wait timeout, which a retry may cure. */
+    /**
+     * Returns whether {@code e} comes from a deadlock, a lock wait timeout or a failed commit, which a
+     * retry may cure.
+     *
+     * <p>A Galera node reports a conflict with a transaction committed on another node as a deadlock
+     * error at {@code COMMIT}. The data source then reports the commit as rolled back, and Payara
+     * 7.2026.11 throws a {@link RollbackException} without the SQL error as its cause. So a
+     * {@code RollbackException} counts too. The callers run their own transaction and mark it for
+     * rollback only by throwing, which rethrows their own exception instead, so here it means that
+     * the commit failed.
+     */
     public static boolean isDeadlock(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
                     || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+            if (cause instanceof RollbackException) {
                 return true;
             }
         }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -46,6 +47,7 @@ public class ConsentLedger {
 
     private static final Logger LOG = Logger.getLogger(ConsentLedger.class.getName());
     private static final int ATTEMPTS = 4;
+    private static final long RETRY_PAUSE_MILLIS = 25;
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
@@ -99,7 +101,22 @@ public class ConsentLedger {
                 int failed = attempt;
                 LOG.log(Level.INFO, () -> "Consent change hit a deadlock, retrying (attempt " + (failed + 1) + " of "
                         + ATTEMPTS + ")");
+                pauseBeforeRetry(attempt);
             }
+        }
+    }
+
+    /**
+     * Waits a random time of up to 25, 50, then 100 ms before the next attempt. Transactions on
+     * different Galera nodes do not wait for each other's locks, so attempts that start again at once
+     * tend to meet the same conflicting change again.
+     */
+    private static void pauseBeforeRetry(int failedAttempts) {
+        long maxMillis = RETRY_PAUSE_MILLIS << (failedAttempts - 1);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

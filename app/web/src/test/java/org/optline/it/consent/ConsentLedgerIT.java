@@ -34,6 +34,7 @@ import org.optline.subscriptions.api.Translation;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The consent ledger inside Payara against MariaDB: the rules that need a customer's own opt-out, the
@@ -56,7 +58,8 @@ class ConsentLedgerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return OptlineDeployment.packagedWar().addClass(ConsentLedgerIT.class);
+        return OptlineDeployment.packagedWar().addClasses(ConsentLedgerIT.class, CommitConflicts.class,
+                CommitConflicts.AlterBeforeCommit.class);
     }
 
     @Inject
@@ -70,6 +73,9 @@ class ConsentLedgerIT {
 
     @Inject
     ConsentTransactions transactions;
+
+    @Inject
+    CommitConflicts commitConflicts;
 
     @Resource
     ManagedExecutorService executor;
@@ -228,6 +234,20 @@ class ConsentLedgerIT {
     }
 
     @Test
+    void conflictAtCommitIsRetried() throws SQLException {
+        assumeTrue(commitConflicts.onGalera(), "only a Galera node aborts a transaction for a conflicting DDL");
+        long contact = mobileContact();
+        long type = liveDoubleOptInType();
+        commitConflicts.armNext();
+
+        ConsentOutcome outcome = ledger.record(byOperator(contact, type, ConsentAction.OPT_IN, ConsentSource.API));
+
+        assertInstanceOf(ConsentOutcome.Pending.class, outcome);
+        assertEquals(2, commitConflicts.confirmations(), "one failed attempt and one that committed");
+        assertEquals(1, pendingOptIns(contact, type));
+    }
+
+    @Test
     void verificationFindsAlteredProjection() throws SQLException {
         long contact = mobileContact();
         long type = liveSmsOptInType();
@@ -287,6 +307,27 @@ class ConsentLedgerIT {
 
     private long liveSmsOptInType() {
         return mobileType(ConsentType.OPT_IN);
+    }
+
+    private long liveDoubleOptInType() {
+        LocaleCode en = new LocaleCode("en");
+        long id = types.create(new NewSubscriptionType(MessageType.SMS, ConsentType.OPT_IN, en,
+                List.of(new Translation(en, "Ledger double " + UUID.randomUUID(), "")), true), "test").id();
+        types.putLive(id, null, "test");
+        return id;
+    }
+
+    private long pendingOptIns(long contact, long type) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM consent_pending WHERE contact_id = ? AND subscription_type_id = ?")) {
+            select.setLong(1, contact);
+            select.setLong(2, type);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private long mobileType(ConsentType consentType) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Issues, checks and revokes the access tokens of the public API. */
@@ -82,12 +83,26 @@ public class ApiTokens {
             }
             ApiCaller caller = new ApiCaller(token.get().id(), token.get().name());
             recentlyChecked.put(hash, new CachedCaller(caller, now.plus(CACHE_TTL), new AtomicBoolean()));
-            usage.markUsed(caller.tokenId(), now);
+            markUsed(caller, now);
             return Optional.of(caller);
         } finally {
             if (cached != null) {
                 cached.refreshing().set(false);
             }
+        }
+    }
+
+    /**
+     * Records the token's use. A failure is logged and the request goes on, because the time is only
+     * shown to admins. Instances on different Galera nodes that record the same token at the same moment
+     * conflict, and the node then rejects one of the commits.
+     */
+    private void markUsed(ApiCaller caller, Instant now) {
+        try {
+            usage.markUsed(caller.tokenId(), now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Recording the use of API token " + caller.tokenId() + " failed; the "
+                    + "request goes on and the next check records it");
         }
     }
 

@@ -111,7 +111,7 @@ public class ConsentLedger {
      * different Galera nodes do not wait for each other's locks, so attempts that start again at once
      * tend to meet the same conflicting change again.
      */
-    private static void pauseBeforeRetry(int failedAttempts) {
+    public static void pauseBeforeRetry(int failedAttempts) {
         long maxMillis = RETRY_PAUSE_MILLIS << (failedAttempts - 1);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));

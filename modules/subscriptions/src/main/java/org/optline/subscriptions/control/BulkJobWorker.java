@@ -210,7 +210,10 @@ public class BulkJobWorker {
         }
     }
 
-    /** Processes one chunk, trying again at once after a deadlock, which rolled the whole chunk back. */
+    /**
+     * Processes one chunk, trying again after a deadlock or failed commit, which rolled the whole chunk
+     * back, with the consent ledger's random pause in between.
+     */
     private BulkJobChunk.Result processWithRetry(long jobId) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -223,6 +226,7 @@ public class BulkJobWorker {
                 }
                 int failed = attempt;
                 LOG.info(() -> "Bulk job " + jobId + ": chunk hit a deadlock, retrying (attempt " + (failed + 1) + " of 4)");
+                ConsentLedger.pauseBeforeRetry(attempt);
             }
         }
     }

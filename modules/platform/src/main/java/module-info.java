@@ -13,6 +13,7 @@ open module org.optline.platform {
     requires jakarta.annotation;
     requires jakarta.cdi;
     requires jakarta.inject;
+    requires jakarta.transaction;
     requires org.jsoup;
 
     exports org.optline.platform;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.optline.platform.DomainException;
-import org.optline.subscriptions.api.ConsentLedger;
+import org.optline.platform.work.TransactionConflicts;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -45,7 +45,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                         + "Nothing was saved. Reload and make your change again.", null);
             }
         }
-        if (ConsentLedger.isDeadlock(exception)) {
+        if (TransactionConflicts.isRetryable(exception)) {
             // On a Galera cluster this is a conflict with a change committed on another node at the same moment.
             LOG.log(Level.WARNING, () -> "Conflict on " + request.getMethod() + " " + request.getRequestURI()
                     + ", returned 409: " + describe(exception));

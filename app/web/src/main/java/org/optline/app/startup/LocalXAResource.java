@@ -116,7 +116,7 @@ final class LocalXAResource implements XAResource {
             // A COMMIT that failed on the server (such as a Galera certification conflict) committed nothing,
             // but after a lost connection (SQL state 08...) whether it committed is unknown.
             boolean connectionLost = e.getSQLState() != null && e.getSQLState().startsWith("08");
-            // Payara 7.2026.11 passes neither this XAException nor its cause on to the application, which sees
+            // Payara 7.2026.11 passes neither this XAException nor its cause on to the application, which gets
             // only a RollbackException, so this line is the only record of the server's error.
             LOG.info(() -> statementText + " failed with error " + e.getErrorCode() + " (SQL state " + e.getSQLState()
                     + "): " + e.getMessage());

@@ -4,10 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optline.platform.work.TransactionConflicts;
 import org.optline.contacts.api.ContactPhone;
 import org.optline.contacts.api.Contacts;
 import org.optline.subscriptions.control.ConsentReads;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -47,7 +46,6 @@ public class ConsentLedger {
 
     private static final Logger LOG = Logger.getLogger(ConsentLedger.class.getName());
     private static final int ATTEMPTS = 4;
-    private static final long RETRY_PAUSE_MILLIS = 25;
 
     @Resource(lookup = "java:app/jdbc/optline")
     DataSource dataSource;
@@ -95,28 +93,14 @@ public class ConsentLedger {
             try {
                 return transactional.run(() -> append(requests));
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isDeadlock(e)) {
+                if (attempt >= ATTEMPTS || !TransactionConflicts.isRetryable(e)) {
                     throw e;
                 }
                 int failed = attempt;
                 LOG.log(Level.INFO, () -> "Consent change hit a deadlock, retrying (attempt " + (failed + 1) + " of "
                         + ATTEMPTS + ")");
-                pauseBeforeRetry(attempt);
+                TransactionConflicts.pauseBeforeRetry(attempt);
             }
-        }
-    }
-
-    /**
-     * Waits a random time of up to 25, 50, then 100 ms before the next attempt. Transactions on
-     * different Galera nodes do not wait for each other's locks, so attempts that start again at once
-     * tend to meet the same conflicting change again.
-     */
-    public static void pauseBeforeRetry(int failedAttempts) {
-        long maxMillis = RETRY_PAUSE_MILLIS << (failedAttempts - 1);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -201,27 +185,4 @@ public class ConsentLedger {
         return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
-    /**
-     * Returns whether {@code e} comes from a deadlock, a lock wait timeout or a failed commit, which a
-     * retry may cure.
-     *
-     * <p>A Galera node reports a conflict with a transaction committed on another node as a deadlock
-     * error at {@code COMMIT}. The data source then reports the commit as rolled back, and Payara
-     * 7.2026.11 throws a {@link RollbackException} without the SQL error as its cause. So a
-     * {@code RollbackException} counts too. The callers run their own transaction and mark it for
-     * rollback only by throwing, which rethrows their own exception instead, so here it means that
-     * the commit failed.
-     */
-    public static boolean isDeadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
-                    || sql.getErrorCode() == 1205)) {
-                return true;
-            }
-            if (cause instanceof RollbackException) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optline.platform.StartupCompleted;
-import org.optline.subscriptions.api.ConsentLedger;
+import org.optline.platform.work.TransactionConflicts;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
@@ -221,12 +221,12 @@ public class BulkJobWorker {
             } catch (BulkJobChunk.LeaseLostException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= 4 || !ConsentLedger.isDeadlock(e)) {
+                if (attempt >= 4 || !TransactionConflicts.isRetryable(e)) {
                     throw e;
                 }
                 int failed = attempt;
                 LOG.info(() -> "Bulk job " + jobId + ": chunk hit a deadlock, retrying (attempt " + (failed + 1) + " of 4)");
-                ConsentLedger.pauseBeforeRetry(attempt);
+                TransactionConflicts.pauseBeforeRetry(attempt);
             }
         }
     }

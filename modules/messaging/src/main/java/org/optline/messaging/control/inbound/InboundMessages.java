@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.InvalidPhoneNumberException;
 import org.optline.contacts.api.PhoneNumber;
-import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.platform.InvalidInputException;
+import org.optline.platform.work.TransactionConflicts;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -120,7 +120,7 @@ public class InboundMessages {
             try {
                 return actions.handle(inboundId, e164);
             } catch (RuntimeException e) {
-                if (attempt >= HANDLE_ATTEMPTS || !ConsentLedger.isDeadlock(e)) {
+                if (attempt >= HANDLE_ATTEMPTS || !TransactionConflicts.isRetryable(e)) {
                     throw e;
                 }
                 int failed = attempt;

@@ -1,6 +1,7 @@
 package org.optline.app.startup;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
@@ -36,14 +37,15 @@ final class Migrations {
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load();
-        String before = currentVersion(flyway);
-        if (flyway.info().pending().length > 0) {
+        MigrationInfoService info = flyway.info();
+        String before = version(info);
+        if (info.pending().length > 0) {
             checkTriggersAllowed(dataSource);
         }
         MigrateResult result = flyway.migrate();
         result.migrations.forEach(m -> LOG.info(() -> "Migration " + m.version + " (" + m.description
                 + ") applied in " + m.executionTime + " ms"));
-        String after = currentVersion(flyway);
+        String after = version(flyway.info());
         LOG.info(() -> "Database schema at version " + after + " (was " + before + "), "
                 + result.migrationsExecuted + " migrations applied");
     }
@@ -85,8 +87,8 @@ final class Migrations {
         }
     }
 
-    private static String currentVersion(Flyway flyway) {
-        var current = flyway.info().current();
+    private static String version(MigrationInfoService info) {
+        var current = info.current();
         return current == null ? "none" : current.getVersion().getVersion();
     }
 }

@@ -259,10 +259,17 @@ public final class Browser implements AutoCloseable {
      * @throws NoSuchElementException when no element has that name, so that a wait retries
      */
     public WebElement region(String name) {
-        String candidates = "//*[@aria-label=" + literal(name) + " or @aria-labelledby = //*[starts-with(normalize-space(), "
-                + literal(name) + ")]/@id]";
+        // Two plain queries: an XPath that compares every element's aria-labelledby with a nested query
+        // over the whole document runs that query once per element and took seconds on a long list page.
+        List<String> labelIds = driver.findElements(By.xpath("//*[@id][starts-with(normalize-space(), " + literal(name) + ")]"))
+                .stream()
+                .map(label -> label.getAttribute("id"))
+                .toList();
+        StringBuilder candidates = new StringBuilder("//*[@aria-label=").append(literal(name));
+        labelIds.forEach(id -> candidates.append(" or @aria-labelledby=").append(literal(id)));
+        candidates.append(']');
         Pattern accepted = Pattern.compile(Pattern.quote(name) + "( \\d+)?");
-        return driver.findElements(By.xpath(candidates)).stream()
+        return driver.findElements(By.xpath(candidates.toString())).stream()
                 .filter(element -> accepted.matcher(element.getAccessibleName().strip()).matches())
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No element is named '" + name + "' on " + driver.getCurrentUrl()));

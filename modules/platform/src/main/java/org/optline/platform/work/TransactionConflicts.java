@@ -4,17 +4,48 @@ import jakarta.transaction.RollbackException;
 
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
- * Recognises the transaction failures that a new attempt may cure, for the code that retries its own
- * transactions (the consent ledger, bulk job chunks, inbound texts), and the random pause that the
- * ledger and bulk job chunks wait between attempts.
+ * Runs work that starts and ends its own transaction again after the database rolled it back because
+ * of a conflict. The consent ledger, bulk job chunks and inbound texts use it.
  */
 public final class TransactionConflicts {
+
+    private static final Logger LOG = Logger.getLogger(TransactionConflicts.class.getName());
 
     private static final long FIRST_PAUSE_MILLIS = 25;
 
     private TransactionConflicts() {
+    }
+
+    /**
+     * Runs {@code work} and returns its result, running it again after a failure that
+     * {@link #isRetryable} accepts, {@code attempts} times in all, with {@link #pauseBeforeRetry}
+     * in between. The failure of the last attempt, or any other failure, is thrown as it is.
+     * {@code work} must run its own transaction: inside a caller's transaction, a conflict has
+     * already rolled back the caller's earlier work too.
+     *
+     * @param description names the work in the log line of each new attempt, such as "Consent change"
+     */
+    public static <T> T retry(int attempts, Supplier<String> description, Supplier<T> work) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts is " + attempts + ", but must be 1 or more");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !isRetryable(e)) {
+                    throw e;
+                }
+                int next = attempt + 1;
+                LOG.info(() -> description.get() + " met a database conflict; trying again (attempt " + next + " of "
+                        + attempts + ")");
+                pauseBeforeRetry(attempt);
+            }
+        }
     }
 
     /**
@@ -46,7 +77,7 @@ public final class TransactionConflicts {
      * different Galera nodes do not wait for each other's locks, so attempts that start again at once
      * tend to meet the same conflicting change again.
      */
-    public static void pauseBeforeRetry(int failedAttempts) {
+    private static void pauseBeforeRetry(int failedAttempts) {
         long maxMillis = FIRST_PAUSE_MILLIS << (failedAttempts - 1);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -89,19 +88,7 @@ public class ConsentLedger {
         if (inTransaction()) {
             return append(requests);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactional.run(() -> append(requests));
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !TransactionConflicts.isRetryable(e)) {
-                    throw e;
-                }
-                int failed = attempt;
-                LOG.log(Level.INFO, () -> "Consent change hit a deadlock, retrying (attempt " + (failed + 1) + " of "
-                        + ATTEMPTS + ")");
-                TransactionConflicts.pauseBeforeRetry(attempt);
-            }
-        }
+        return TransactionConflicts.retry(ATTEMPTS, () -> "Consent change", () -> transactional.run(() -> append(requests)));
     }
 
     /** Returns a contact's consent events, oldest first. */

@@ -48,6 +48,7 @@ public class BulkJobWorker {
     private static final long POLL_SECONDS = 1;
     private static final long STOP_WAIT_SECONDS = 30;
     private static final int MAX_THREADS = 16;
+    private static final int CHUNK_ATTEMPTS = 4;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
@@ -215,20 +216,8 @@ public class BulkJobWorker {
      * back, with the consent ledger's random pause in between.
      */
     private BulkJobChunk.Result processWithRetry(long jobId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return chunks.processNext(jobId, owner, leaseSeconds);
-            } catch (BulkJobChunk.LeaseLostException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= 4 || !TransactionConflicts.isRetryable(e)) {
-                    throw e;
-                }
-                int failed = attempt;
-                LOG.info(() -> "Bulk job " + jobId + ": chunk hit a deadlock, retrying (attempt " + (failed + 1) + " of 4)");
-                TransactionConflicts.pauseBeforeRetry(attempt);
-            }
-        }
+        return TransactionConflicts.retry(CHUNK_ATTEMPTS, () -> "Bulk job " + jobId + ": a chunk",
+                () -> chunks.processNext(jobId, owner, leaseSeconds));
     }
 
     private void fail(long jobId, RuntimeException error) {

@@ -116,18 +116,8 @@ public class InboundMessages {
      * stays stored unhandled and {@link InboundRecovery} handles it later.
      */
     boolean handleWithRetry(long inboundId, String e164) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return actions.handle(inboundId, e164);
-            } catch (RuntimeException e) {
-                if (attempt >= HANDLE_ATTEMPTS || !TransactionConflicts.isRetryable(e)) {
-                    throw e;
-                }
-                int failed = attempt;
-                LOG.info(() -> "Inbound SMS " + inboundId + " met a deadlock, trying again (attempt " + (failed + 1)
-                        + " of " + HANDLE_ATTEMPTS + ")");
-            }
-        }
+        return TransactionConflicts.retry(HANDLE_ATTEMPTS, () -> "Inbound SMS " + inboundId,
+                () -> actions.handle(inboundId, e164));
     }
 
     /** Returns what the message looks like before it is handled: a keyword kind, REVIEW or MESSAGE. */

@@ -21,7 +21,10 @@ import java.util.Map;
 @OpenAPIDefinition(
         info = @Info(title = "Optline API", version = "0.1",
                 description = "SMS consent management. The subscription type and contact endpoints follow "
-                        + "Intercom's API version 2.14, so Intercom clients work when pointed at Optline.",
+                        + "Intercom's API version 2.14, so Intercom clients work when pointed at Optline. "
+                        + "Any request that writes can also get a 409 with the code conflict when another change "
+                        + "of the same data was saved at the same moment, for example through another database "
+                        + "node; nothing was saved, and sending the same request again is safe.",
                 license = @License(name = "Apache-2.0")),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -104,7 +104,8 @@ public class ContactSubscriptionsApi {
             + "type is attached to a contact without a number that can take texts; the error names the field.")
     @APIResponse(responseCode = "404", description = "No contact or no subscription type has this id.")
     @APIResponse(responseCode = "409", description = "The type is not live, or the contact opted out themselves and "
-            + "no override_reason was given.")
+            + "no override_reason was given. Also when another change of the contact's consent was saved at the same "
+            + "moment; then nothing was saved and the request can be sent again.")
     public SubscriptionTypeJson attach(@PathParam("id") String id, String body, @Context SecurityContext caller,
                                        @Context HttpServletRequest http) {
         ContactView contact = requireContact(id);
@@ -134,7 +135,8 @@ public class ContactSubscriptionsApi {
             + "number that can take texts.")
     @APIResponse(responseCode = "404", description = "No contact or no subscription type has this id.")
     @APIResponse(responseCode = "409", description = "The type is not live, or withdrawing the opt-out would opt in "
-            + "a contact who opted out themselves.")
+            + "a contact who opted out themselves. Also when another change of the contact's consent was saved at "
+            + "the same moment; then nothing was saved and the request can be sent again.")
     public SubscriptionTypeJson detach(@PathParam("id") String id, @PathParam("subscriptionId") String subscriptionId,
                                        @Context SecurityContext caller, @Context HttpServletRequest http) {
         ContactView contact = requireContact(id);

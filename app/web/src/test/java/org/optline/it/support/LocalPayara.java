@@ -28,6 +28,9 @@ public final class LocalPayara implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
+    /** The boot command that makes Payara Micro's HTTP listener accept connections on 127.0.0.1 alone. */
+    static final String LOOPBACK_LISTENER = "src/test/payara/loopback.asadmin";
+
     private final String name;
     private final Process process;
     private final URI base;
@@ -64,7 +67,7 @@ public final class LocalPayara implements AutoCloseable {
             systemProperties.forEach(property -> command.add("-D" + property));
             command.addAll(List.of("-jar", jar.toString(), "--disablephonehome", "--port",
                     String.valueOf(port), "--contextroot", "/", "--rootdir", rootDirectory.toString(),
-                    "--deploy", war.toString()));
+                    "--deploy", war.toString(), "--prebootcommandfile", LOOPBACK_LISTENER));
             command.addAll(dataGridOfOne());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             LocalPayara payara = new LocalPayara(name, process, URI.create("http://" + LocalOptline.LOOPBACK + ":" + port + "/"),

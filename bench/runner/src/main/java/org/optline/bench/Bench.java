@@ -95,7 +95,7 @@ public final class Bench {
             }
             case "audience" -> {
                 try (Connection connection = connect(options, false)) {
-                    new AudienceBench(connection, options.integer("contacts"), options.integer("warmups"),
+                    new AudienceBench(connection, options.integer("warmups"),
                             options.integer("repeats")).run(options.text("base-url"), options.text("admin-email"),
                             options.text("admin-password"));
                 }

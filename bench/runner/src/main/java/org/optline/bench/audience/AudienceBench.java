@@ -1,7 +1,6 @@
 package org.optline.bench.audience;
 
 import org.optline.bench.data.Catalog;
-import org.optline.bench.data.Generator;
 import org.optline.contacts.api.LineType;
 
 import java.io.IOException;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Times the audience count of an SMS send under the opt-in type "Order updates" to a saved segment of
  * two conditions: a valid phone number, and created after a cutoff that leaves about 40% of the
- * contacts. It times the straightforward SQL join over JDBC and Optline's audience preview over HTTP,
+ * contacts, counting those that earlier parts of the run added. It times the straightforward SQL join over JDBC and Optline's audience preview over HTTP,
  * as the segment editor requests it, and also the editor's live segment count. Each round runs the
  * three one after the other, so they share the machine's load.
  */
@@ -38,17 +37,15 @@ public final class AudienceBench {
     private static final Pattern EDITOR_COUNT = Pattern.compile(">([0-9]+) contacts? match");
 
     private final Connection connection;
-    private final int contacts;
     private final int warmups;
     private final int repeats;
 
-    public AudienceBench(Connection connection, int contacts, int warmups, int repeats) {
+    public AudienceBench(Connection connection, int warmups, int repeats) {
         if (warmups < 0 || repeats < 1) {
             throw new IllegalArgumentException("--warmups=" + warmups + " --repeats=" + repeats + " are out of range. "
                     + "Use 0 or more warm-ups and at least 1 repetition.");
         }
         this.connection = connection;
-        this.contacts = contacts;
         this.warmups = warmups;
         this.repeats = repeats;
     }
@@ -56,7 +53,8 @@ public final class AudienceBench {
     /** Saves the segment as the admin, checks that both ways count the same, then times them. */
     public void run(String baseUrl, String adminEmail, String adminPassword) throws SQLException, IOException,
             InterruptedException {
-        Instant cutoff = cutoff();
+        long contacts = single("SELECT COUNT(*) FROM contact c WHERE c.deleted_at IS NULL");
+        Instant cutoff = cutoff(contacts);
         String conditions = "{\"operator\":\"AND\",\"value\":[{\"field\":\"phone_valid\",\"operator\":\"=\",\"value\":true},"
                 + "{\"field\":\"created_at\",\"operator\":\">\",\"value\":" + cutoff.getEpochSecond() + "}]}";
         long matching = segmentSize(cutoff);
@@ -106,19 +104,24 @@ public final class AudienceBench {
     }
 
     /**
-     * Returns the creation time after which about {@link #TARGET_SHARE} of the contacts have a valid
-     * number. Generated contacts are created in id order, so the contacts after id k are the newest.
+     * Returns the creation time after which about {@link #TARGET_SHARE} of the {@code contacts} have a
+     * valid number. The contacts that the form part added are the newest, so a cutoff computed from the
+     * generated contacts alone would let the segment match more than that share.
      */
-    private Instant cutoff() throws SQLException {
-        long valid = single("SELECT COUNT(*) FROM contact c WHERE c.deleted_at IS NULL AND c.phone IS NOT NULL "
-                + "AND c.phone_type IS NOT NULL");
-        double validShare = (double) valid / contacts;
-        if (validShare < TARGET_SHARE) {
-            throw new IllegalStateException("Only " + valid + " of " + contacts + " contacts have a valid number, fewer "
-                    + "than the segment is meant to match.");
+    private Instant cutoff(long contacts) throws SQLException {
+        long newerContacts = Math.round(contacts * TARGET_SHARE);
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.created_at FROM contact c "
+                + "WHERE c.deleted_at IS NULL AND c.phone IS NOT NULL AND c.phone_type IS NOT NULL "
+                + "ORDER BY c.created_at DESC LIMIT 1 OFFSET ?")) {
+            select.setLong(1, newerContacts);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("At most " + newerContacts + " of " + contacts + " contacts have a "
+                            + "valid number, fewer than the segment is meant to match. Generate the data set again.");
+                }
+                return rows.getTimestamp(1).toInstant();
+            }
         }
-        long firstMatching = Math.round(contacts * (1 - TARGET_SHARE / validShare));
-        return Generator.createdAt(Math.max(1, firstMatching), contacts);
     }
 
     private long segmentSize(Instant cutoff) throws SQLException {

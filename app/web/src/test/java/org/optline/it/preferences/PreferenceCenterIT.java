@@ -184,6 +184,41 @@ class PreferenceCenterIT {
     }
 
     @Test
+    void switchingOffCoversSharedNumber() {
+        String deals = liveType("Shared deals");
+        String news = liveType("Shared news");
+        long customer = contact("+447400100031", null);
+        long household = contact("+447400100031", null);
+        long neighbour = contact("+447400100032", null);
+        optInByApi(customer, deals);
+        optInByApi(household, deals);
+        optInByApi(neighbour, deals);
+        String link = link(customer, Instant.parse("2099-01-01T00:00:00Z"));
+        Document page = PageSession.document(http.send(http.request(link).GET().build()));
+        int householdBefore = events(household).size();
+        int neighbourBefore = events(neighbour).size();
+
+        HttpResponse<String> post = post(link, origin(), "form_token", formToken(page), "shown", deals,
+                "shown", news, "subscription", news);
+
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(303);
+        List<JsonObject> added = events(household).subList(householdBefore, events(household).size());
+        assertThat(added).hasSize(1);
+        JsonObject shared = added.getFirst();
+        assertThat(shared.getString("subscription_type_id")).isEqualTo(deals);
+        assertThat(shared.getString("action")).isEqualTo("opt_out");
+        assertThat(shared.getString("source")).isEqualTo("preference_center");
+        assertThat(shared.getString("actor_kind")).isEqualTo("customer");
+        assertThat(shared.getString("phone")).isEqualTo("+447400100031");
+        assertThat(shared.getString("ip_address")).isEqualTo("127.0.0.1");
+        assertThat(shared.getString("user_agent")).isEqualTo(USER_AGENT);
+        assertThat(events(neighbour)).hasSize(neighbourBefore);
+        assertThat(subscribedTypes(customer)).contains(news).doesNotContain(deals);
+        assertThat(subscribedTypes(household)).doesNotContain(deals, news);
+        assertThat(subscribedTypes(neighbour)).contains(deals);
+    }
+
+    @Test
     void formTokenOfOtherContactRejected() {
         String type = liveType("Cross contact");
         long alice = contact("+447400100007", null);
@@ -371,6 +406,15 @@ class PreferenceCenterIT {
     private void optInByApi(long contact, String type) {
         HttpResponse<String> attached = api.post("/api/contacts/" + contact + "/subscriptions", "{\"id\":\"" + type + "\"}");
         assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+    }
+
+    /** Returns the ids of the types the API lists for the contact: its opt-ins and opt-outs of opt-out types. */
+    private List<String> subscribedTypes(long contact) {
+        HttpResponse<String> response = api.get("/api/contacts/" + contact + "/subscriptions");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .map(type -> type.getString("id"))
+                .toList();
     }
 
     private List<JsonObject> events(long contact) {

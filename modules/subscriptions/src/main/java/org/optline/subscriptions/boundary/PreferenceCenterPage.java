@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.optline.contacts.api.ContactView;
 import org.optline.contacts.api.Contacts;
+import org.optline.contacts.api.PhoneNumber;
+import org.optline.platform.InvalidInputException;
 import org.optline.platform.limits.RateLimiter;
 import org.optline.platform.web.StandalonePage;
 import org.optline.subscriptions.api.ConsentLedger;
@@ -38,6 +40,7 @@ import org.optline.subscriptions.api.Translation;
 import org.optline.subscriptions.control.PreferenceLinkTokens;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,11 +163,21 @@ public class PreferenceCenterPage {
                 ? PreferenceChoices.unsubscribeAll(live, customer.get().consents(), evidence)
                 : PreferenceChoices.save(live, customer.get().consents(), ids(form.get("shown")),
                         ids(form.get("subscription")), evidence);
-        List<ConsentOutcome> outcomes = ledger.recordAll(requests);
+        List<Long> sharing = contactsSharingNumber(customer.get());
+        List<ConsentRequest> sharedOptOuts = PreferenceChoices.sameNumberOptOuts(requests, sharing);
+        List<ConsentRequest> all = new ArrayList<>(requests);
+        all.addAll(sharedOptOuts);
+        // One transaction, so the opt-outs of the contacts that share the number are recorded with the
+        // customer's changes or not at all.
+        List<ConsentOutcome> recorded = ledger.recordAll(all);
+        List<ConsentOutcome> outcomes = recorded.subList(0, requests.size());
         long refused = outcomes.stream().filter(ConsentOutcome.Refused.class::isInstance).count();
         LOG.info(() -> "Preference center post for contact " + customer.get().contactId() + ": "
                 + (unsubscribeAll ? "unsubscribe from all, " : "save, ") + (outcomes.size() - refused)
                 + " changes recorded, " + refused + " refused");
+        if (!sharedOptOuts.isEmpty()) {
+            logSharedOptOuts(customer.get().contactId(), sharedOptOuts, recorded.subList(requests.size(), recorded.size()));
+        }
 
         if (refused > 0) {
             Customer reread = customer(token).orElseThrow();
@@ -172,6 +185,45 @@ public class PreferenceCenterPage {
                     new PreferenceCenterModel.Status(texts.get("preferences.refused"), true));
         }
         return Response.seeOther(URI.create("/p/" + token + "?saved=true")).build();
+    }
+
+    /** Returns the ids of the other contacts that hold the customer's phone number, in id order. */
+    private List<Long> contactsSharingNumber(Customer customer) {
+        String phone = customer.consents().phone();
+        if (phone == null) {
+            return List.of();
+        }
+        PhoneNumber number;
+        try {
+            number = contacts.parsePhone("phone", phone);
+        } catch (InvalidInputException e) {
+            // A number stored before a change of the phone metadata may no longer parse. The customer's own
+            // change is still recorded, but the other contacts of the number are not found.
+            LOG.warning(() -> "Contact " + customer.contactId() + " has the stored number " + PhoneNumber.mask(phone)
+                    + ", which no longer parses (" + e.getMessage() + "); its preference center changes apply to "
+                    + "this contact alone");
+            return List.of();
+        }
+        return contacts.findByPhone(number).stream()
+                .map(ContactView::id)
+                .filter(id -> id != customer.contactId())
+                .toList();
+    }
+
+    private static void logSharedOptOuts(long contactId, List<ConsentRequest> requests, List<ConsentOutcome> outcomes) {
+        for (int i = 0; i < requests.size(); i++) {
+            ConsentRequest request = requests.get(i);
+            ConsentOutcome outcome = outcomes.get(i);
+            if (outcome instanceof ConsentOutcome.Refused refused) {
+                LOG.warning(() -> "Preference center opt-out of contact " + contactId + " from subscription type "
+                        + request.subscriptionTypeId() + " was not recorded for contact " + request.contactId()
+                        + ", which shares the number: " + refused.message());
+            } else if (outcome instanceof ConsentOutcome.Changed) {
+                LOG.info(() -> "Preference center opt-out of contact " + contactId + " from subscription type "
+                        + request.subscriptionTypeId() + " recorded for contact " + request.contactId()
+                        + ", which shares the number");
+            }
+        }
     }
 
     /** A contact opened through a valid link, with the consent it has now. */

@@ -77,6 +77,26 @@ final class PreferenceChoices {
                 .orElse(null);
     }
 
+    /**
+     * Returns the opt-outs among {@code requests} again for each of {@code sharingContactIds}, the other
+     * contacts that hold the customer's number. Switching a type off revokes consent for the number, so
+     * a household member's contact or a lead never merged with the user must not be texted under that
+     * type either. Opt-ins are not copied, because consent given on one contact's page is that
+     * contact's alone.
+     */
+    static List<ConsentRequest> sameNumberOptOuts(List<ConsentRequest> requests, List<Long> sharingContactIds) {
+        List<ConsentRequest> copies = new ArrayList<>();
+        for (long sharingContactId : sharingContactIds) {
+            for (ConsentRequest request : requests) {
+                if (request.action() == ConsentAction.OPT_OUT && request.contactId() != sharingContactId) {
+                    copies.add(new ConsentRequest(sharingContactId, request.subscriptionTypeId(), ConsentAction.OPT_OUT,
+                            request.source(), request.actorKind(), request.actorId(), request.evidence(), null, null));
+                }
+            }
+        }
+        return copies;
+    }
+
     private static Optional<ConsentRequest> change(SubscriptionTypeView type, ContactConsents consents, boolean wanted,
                                                    Function<SubscriptionTypeView, Evidence> evidence) {
         if (subscribed(type, consents) == wanted) {

@@ -127,4 +127,35 @@ class PreferenceChoicesTest {
         assertThat(PreferenceChoices.optOutNeedingStart(emailOnly, sms)).isNull();
         assertThat(PreferenceChoices.optOutNeedingStart(consents(), sms)).isNull();
     }
+
+    @Test
+    void optOutsCopiedToSharingContacts() {
+        ConsentRequest off = customerRequest(7, DEALS, ConsentAction.OPT_OUT);
+        ConsentRequest on = customerRequest(7, NEWS, ConsentAction.OPT_IN);
+
+        List<ConsentRequest> copies = PreferenceChoices.sameNumberOptOuts(List.of(off, on), List.of(8L, 9L));
+
+        assertThat(copies).extracting(ConsentRequest::contactId).containsExactly(8L, 9L);
+        assertThat(copies).extracting(ConsentRequest::subscriptionTypeId).containsOnly(DEALS.id());
+        assertThat(copies).extracting(ConsentRequest::action).containsOnly(ConsentAction.OPT_OUT);
+        assertThat(copies).extracting(ConsentRequest::source).containsOnly(ConsentSource.PREFERENCE_CENTER);
+        assertThat(copies).extracting(ConsentRequest::actorKind).containsOnly(ActorKind.CUSTOMER);
+        assertThat(copies).extracting(ConsentRequest::evidence).containsOnly(EVIDENCE);
+        assertThat(copies).extracting(ConsentRequest::overrideReason).containsOnlyNulls();
+    }
+
+    @Test
+    void optInsAndOwnContactNotCopied() {
+        ConsentRequest on = customerRequest(7, NEWS, ConsentAction.OPT_IN);
+        ConsentRequest off = customerRequest(7, DEALS, ConsentAction.OPT_OUT);
+
+        assertThat(PreferenceChoices.sameNumberOptOuts(List.of(on), List.of(8L))).isEmpty();
+        assertThat(PreferenceChoices.sameNumberOptOuts(List.of(off), List.of(7L))).isEmpty();
+        assertThat(PreferenceChoices.sameNumberOptOuts(List.of(off), List.of())).isEmpty();
+    }
+
+    private static ConsentRequest customerRequest(long contactId, SubscriptionTypeView type, ConsentAction action) {
+        return new ConsentRequest(contactId, type.id(), action, ConsentSource.PREFERENCE_CENTER, ActorKind.CUSTOMER,
+                null, EVIDENCE, null, null);
+    }
 }

@@ -187,34 +187,38 @@ class PreferenceCenterIT {
     void switchingOffCoversSharedNumber() {
         String deals = liveType("Shared deals");
         String news = liveType("Shared news");
+        String tips = liveType("Shared tips");
         long customer = contact("+447400100031", null);
         long household = contact("+447400100031", null);
         long neighbour = contact("+447400100032", null);
         optInByApi(customer, deals);
         optInByApi(household, deals);
+        optInByApi(household, tips);
         optInByApi(neighbour, deals);
         String link = link(customer, Instant.parse("2099-01-01T00:00:00Z"));
         Document page = PageSession.document(http.send(http.request(link).GET().build()));
         int householdBefore = events(household).size();
         int neighbourBefore = events(neighbour).size();
 
+        // Deals goes off, news goes on, and tips stays off, as the customer's page showed it.
         HttpResponse<String> post = post(link, origin(), "form_token", formToken(page), "shown", deals,
-                "shown", news, "subscription", news);
+                "shown", news, "subscription", news, "shown", tips);
 
         assertThat(post.statusCode()).as(post.body()).isEqualTo(303);
         List<JsonObject> added = events(household).subList(householdBefore, events(household).size());
-        assertThat(added).hasSize(1);
-        JsonObject shared = added.getFirst();
-        assertThat(shared.getString("subscription_type_id")).isEqualTo(deals);
-        assertThat(shared.getString("action")).isEqualTo("opt_out");
-        assertThat(shared.getString("source")).isEqualTo("preference_center");
-        assertThat(shared.getString("actor_kind")).isEqualTo("customer");
-        assertThat(shared.getString("phone")).isEqualTo("+447400100031");
-        assertThat(shared.getString("ip_address")).isEqualTo("127.0.0.1");
-        assertThat(shared.getString("user_agent")).isEqualTo(USER_AGENT);
+        assertThat(added).extracting(event -> event.getString("subscription_type_id"))
+                .containsExactlyInAnyOrder(deals, tips);
+        for (JsonObject shared : added) {
+            assertThat(shared.getString("action")).isEqualTo("opt_out");
+            assertThat(shared.getString("source")).isEqualTo("preference_center");
+            assertThat(shared.getString("actor_kind")).isEqualTo("customer");
+            assertThat(shared.getString("phone")).isEqualTo("+447400100031");
+            assertThat(shared.getString("ip_address")).isEqualTo("127.0.0.1");
+            assertThat(shared.getString("user_agent")).isEqualTo(USER_AGENT);
+        }
         assertThat(events(neighbour)).hasSize(neighbourBefore);
-        assertThat(subscribedTypes(customer)).contains(news).doesNotContain(deals);
-        assertThat(subscribedTypes(household)).doesNotContain(deals, news);
+        assertThat(subscribedTypes(customer)).contains(news).doesNotContain(deals, tips);
+        assertThat(subscribedTypes(household)).doesNotContain(deals, news, tips);
         assertThat(subscribedTypes(neighbour)).contains(deals);
     }
 

@@ -159,12 +159,14 @@ public class PreferenceCenterPage {
         String button = texts.get(unsubscribeAll ? "preferences.unsubscribe_all" : "preferences.save");
         Function<SubscriptionTypeView, Evidence> evidence = type -> evidence(http, locale, texts, type, button);
         List<SubscriptionTypeView> live = types.live(MessageType.SMS);
+        Set<Long> shown = ids(form.get("shown"));
+        Set<Long> checked = ids(form.get("subscription"));
         List<ConsentRequest> requests = unsubscribeAll
                 ? PreferenceChoices.unsubscribeAll(live, customer.get().consents(), evidence)
-                : PreferenceChoices.save(live, customer.get().consents(), ids(form.get("shown")),
-                        ids(form.get("subscription")), evidence);
-        List<Long> sharing = contactsSharingNumber(customer.get());
-        List<ConsentRequest> sharedOptOuts = PreferenceChoices.sameNumberOptOuts(requests, sharing);
+                : PreferenceChoices.save(live, customer.get().consents(), shown, checked, evidence);
+        Set<Long> switchedOff = PreferenceChoices.switchedOff(live, unsubscribeAll, shown, checked);
+        List<ConsentRequest> sharedOptOuts = PreferenceChoices.sameNumberOptOuts(live, switchedOff,
+                sharingConsents(customer.get()), evidence);
         List<ConsentRequest> all = new ArrayList<>(requests);
         all.addAll(sharedOptOuts);
         // One transaction, so the opt-outs of the contacts that share the number are recorded with the
@@ -187,8 +189,8 @@ public class PreferenceCenterPage {
         return Response.seeOther(URI.create("/p/" + token + "?saved=true")).build();
     }
 
-    /** Returns the ids of the other contacts that hold the customer's phone number, in id order. */
-    private List<Long> contactsSharingNumber(Customer customer) {
+    /** Returns the consents of the other contacts that hold the customer's phone number, in id order. */
+    private List<ContactConsents> sharingConsents(Customer customer) {
         String phone = customer.consents().phone();
         if (phone == null) {
             return List.of();
@@ -207,6 +209,7 @@ public class PreferenceCenterPage {
         return contacts.findByPhone(number).stream()
                 .map(ContactView::id)
                 .filter(id -> id != customer.contactId())
+                .flatMap(id -> ledger.consentsOf(id).stream())
                 .toList();
     }
 

@@ -12,6 +12,7 @@ import org.optline.subscriptions.api.SubscriptionTypeView;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,23 +79,42 @@ final class PreferenceChoices {
     }
 
     /**
-     * Returns the opt-outs among {@code requests} again for each of {@code sharingContactIds}, the other
-     * contacts that hold the customer's number. Switching a type off revokes consent for the number, so
-     * a household member's contact or a lead never merged with the user must not be texted under that
-     * type either. Opt-ins are not copied, because consent given on one contact's page is that
-     * contact's alone.
+     * Returns the ids of the live types that a post leaves switched off: every live type for
+     * "Unsubscribe from all", else the shown types whose switch was off.
      */
-    static List<ConsentRequest> sameNumberOptOuts(List<ConsentRequest> requests, List<Long> sharingContactIds) {
-        List<ConsentRequest> copies = new ArrayList<>();
-        for (long sharingContactId : sharingContactIds) {
-            for (ConsentRequest request : requests) {
-                if (request.action() == ConsentAction.OPT_OUT && request.contactId() != sharingContactId) {
-                    copies.add(new ConsentRequest(sharingContactId, request.subscriptionTypeId(), ConsentAction.OPT_OUT,
-                            request.source(), request.actorKind(), request.actorId(), request.evidence(), null, null));
+    static Set<Long> switchedOff(List<SubscriptionTypeView> live, boolean unsubscribeAll, Set<Long> shown,
+                                 Set<Long> checked) {
+        Set<Long> off = new HashSet<>();
+        for (SubscriptionTypeView type : live) {
+            if (unsubscribeAll || (shown.contains(type.id()) && !checked.contains(type.id()))) {
+                off.add(type.id());
+            }
+        }
+        return off;
+    }
+
+    /**
+     * Returns the opt-outs that keep every contact sharing the customer's number from being texted under
+     * a type the customer left switched off. Switching a type off revokes consent for the number, and a
+     * send texts the number from whichever of its contacts passes its checks, such as a household
+     * member's contact or a lead never merged with the user. Nothing is switched on for them, because
+     * consent given on one contact's page is that contact's alone.
+     *
+     * @param switchedOff the ids of the types the post leaves off, from {@link #switchedOff}
+     * @param sharing     the consents of the other contacts that hold the customer's number
+     */
+    static List<ConsentRequest> sameNumberOptOuts(List<SubscriptionTypeView> live, Set<Long> switchedOff,
+                                                  List<ContactConsents> sharing,
+                                                  Function<SubscriptionTypeView, Evidence> evidence) {
+        List<ConsentRequest> requests = new ArrayList<>();
+        for (ContactConsents other : sharing) {
+            for (SubscriptionTypeView type : live) {
+                if (switchedOff.contains(type.id())) {
+                    change(type, other, false, evidence).ifPresent(requests::add);
                 }
             }
         }
-        return copies;
+        return requests;
     }
 
     private static Optional<ConsentRequest> change(SubscriptionTypeView type, ContactConsents consents, boolean wanted,

@@ -44,11 +44,15 @@ class PreferenceChoicesTest {
     }
 
     private static ContactConsents consents(ConsentStateView... states) {
+        return consents(42, states);
+    }
+
+    private static ContactConsents consents(long contactId, ConsentStateView... states) {
         Map<Long, ConsentStateView> byType = new java.util.HashMap<>();
         for (ConsentStateView state : states) {
             byType.put(state.subscriptionTypeId(), state);
         }
-        return new ContactConsents(42, MOBILE, byType);
+        return new ContactConsents(contactId, MOBILE, byType);
     }
 
     @Test
@@ -129,33 +133,36 @@ class PreferenceChoicesTest {
     }
 
     @Test
-    void optOutsCopiedToSharingContacts() {
-        ConsentRequest off = customerRequest(7, DEALS, ConsentAction.OPT_OUT);
-        ConsentRequest on = customerRequest(7, NEWS, ConsentAction.OPT_IN);
+    void switchedOffFollowsPostKind() {
+        List<SubscriptionTypeView> live = List.of(DEALS, NEWS, ALERTS);
 
-        List<ConsentRequest> copies = PreferenceChoices.sameNumberOptOuts(List.of(off, on), List.of(8L, 9L));
-
-        assertThat(copies).extracting(ConsentRequest::contactId).containsExactly(8L, 9L);
-        assertThat(copies).extracting(ConsentRequest::subscriptionTypeId).containsOnly(DEALS.id());
-        assertThat(copies).extracting(ConsentRequest::action).containsOnly(ConsentAction.OPT_OUT);
-        assertThat(copies).extracting(ConsentRequest::source).containsOnly(ConsentSource.PREFERENCE_CENTER);
-        assertThat(copies).extracting(ConsentRequest::actorKind).containsOnly(ActorKind.CUSTOMER);
-        assertThat(copies).extracting(ConsentRequest::evidence).containsOnly(EVIDENCE);
-        assertThat(copies).extracting(ConsentRequest::overrideReason).containsOnlyNulls();
+        assertThat(PreferenceChoices.switchedOff(live, false, Set.of(1L, 2L), Set.of(2L))).containsExactly(1L);
+        assertThat(PreferenceChoices.switchedOff(live, false, Set.of(1L, 9L), Set.of())).containsExactly(1L);
+        assertThat(PreferenceChoices.switchedOff(live, true, Set.of(), Set.of(1L)))
+                .containsExactlyInAnyOrder(1L, 2L, 3L);
     }
 
     @Test
-    void optInsAndOwnContactNotCopied() {
-        ConsentRequest on = customerRequest(7, NEWS, ConsentAction.OPT_IN);
-        ConsentRequest off = customerRequest(7, DEALS, ConsentAction.OPT_OUT);
+    void sharingContactsOptedOutOfSwitchedOffTypes() {
+        ContactConsents household = consents(43, state(1, ConsentAction.OPT_IN, ConsentSource.API, EARLIER),
+                state(2, ConsentAction.OPT_IN, ConsentSource.API, EARLIER));
+        ContactConsents lead = consents(44, state(1, ConsentAction.OPT_OUT, ConsentSource.API, EARLIER));
 
-        assertThat(PreferenceChoices.sameNumberOptOuts(List.of(on), List.of(8L))).isEmpty();
-        assertThat(PreferenceChoices.sameNumberOptOuts(List.of(off), List.of(7L))).isEmpty();
-        assertThat(PreferenceChoices.sameNumberOptOuts(List.of(off), List.of())).isEmpty();
+        List<ConsentRequest> requests = PreferenceChoices.sameNumberOptOuts(List.of(DEALS, NEWS, ALERTS),
+                Set.of(1L, 3L), List.of(household, lead), type -> EVIDENCE);
+
+        assertThat(requests).extracting(ConsentRequest::contactId).containsExactly(43L, 43L, 44L);
+        assertThat(requests).extracting(ConsentRequest::subscriptionTypeId).containsExactly(1L, 3L, 3L);
+        assertThat(requests).extracting(ConsentRequest::action).containsOnly(ConsentAction.OPT_OUT);
+        assertThat(requests).extracting(ConsentRequest::source).containsOnly(ConsentSource.PREFERENCE_CENTER);
+        assertThat(requests).extracting(ConsentRequest::actorKind).containsOnly(ActorKind.CUSTOMER);
+        assertThat(requests).extracting(ConsentRequest::evidence).containsOnly(EVIDENCE);
+        assertThat(requests).extracting(ConsentRequest::overrideReason).containsOnlyNulls();
     }
 
-    private static ConsentRequest customerRequest(long contactId, SubscriptionTypeView type, ConsentAction action) {
-        return new ConsentRequest(contactId, type.id(), action, ConsentSource.PREFERENCE_CENTER, ActorKind.CUSTOMER,
-                null, EVIDENCE, null, null);
+    @Test
+    void noSharingContactsNoRequests() {
+        assertThat(PreferenceChoices.sameNumberOptOuts(List.of(DEALS), Set.of(1L), List.of(), type -> EVIDENCE))
+                .isEmpty();
     }
 }

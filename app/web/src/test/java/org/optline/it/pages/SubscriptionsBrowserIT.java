@@ -268,6 +268,19 @@ class SubscriptionsBrowserIT {
         assertThat(stored.getString("description")).isEqualTo("before");
     }
 
+    @Test
+    void postWithoutFormNamesContentType() {
+        PageSession admin = PageSession.signedIn(base, TestCredentials.adminEmail(), TestCredentials.adminPassword());
+        String id = types.createSmsOptIn("No form " + unique(), "Stays a draft");
+
+        HttpResponse<String> response = admin.htmxPostWithoutForm("/admin/subscriptions/" + id + "/put-live");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(alertText(response)).contains("sent no Content-Type");
+        assertThat(alertText(response)).contains("application/x-www-form-urlencoded");
+        assertThat(types.find(id).getString("state")).isEqualTo("draft");
+    }
+
     private WebElement editor() {
         return browser.region("Subscription editor");
     }

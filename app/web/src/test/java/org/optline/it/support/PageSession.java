@@ -119,6 +119,12 @@ public final class PageSession {
         return post(path, Map.of("HX-Request", "true", "X-CSRF-Token", csrfToken()), fields);
     }
 
+    /** Sends a POST as htmx would but without a body or Content-Type, as a script or a broken client may. */
+    public HttpResponse<String> htmxPostWithoutForm(String path) {
+        return send(request(path).header("HX-Request", "true").header("X-CSRF-Token", csrfToken())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Sends a form with exactly {@code headers}, for requests that a page would not send. */
     public HttpResponse<String> post(String path, Map<String, String> headers, String... fields) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")

@@ -87,8 +87,8 @@ public final class ConsentRules {
             String reason = request.overrideReason() == null ? "" : request.overrideReason().strip();
             if (reason.length() < MIN_OVERRIDE_REASON) {
                 return new ConsentOutcome.Refused(contactId, RefusalReason.OPTED_OUT_BY_CUSTOMER, "Contact " + contactId
-                        + " opted out themselves (" + describe(current.source()) + ", " + DAY.format(current.changedAt())
-                        + "). An operator may opt them in again only with an override and a reason of at least "
+                        + " was opted out by the customer (" + describe(current.source()) + ", "
+                        + DAY.format(current.changedAt()) + "). An operator may opt them in again only with an override and a reason of at least "
                         + MIN_OVERRIDE_REASON + " characters, which is recorded.");
             }
         }

@@ -71,7 +71,7 @@ class BulkConsentRulesTest {
         assertThat(decision).isInstanceOf(ConsentOutcome.Refused.class);
         ConsentOutcome.Refused refused = (ConsentOutcome.Refused) decision;
         assertThat(refused.reason()).isEqualTo(ConsentOutcome.RefusalReason.OPTED_OUT_BY_CUSTOMER);
-        assertThat(refused.message()).contains("opted out themselves").contains("by text message keyword");
+        assertThat(refused.message()).contains("was opted out by the customer").contains("by text message keyword");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.optline.app.web.Alerts;
+import org.optline.platform.web.CrossSite;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +22,9 @@ import java.util.logging.Logger;
  * API is exempt because it authenticates with a bearer token and ignores cookies, and so is the
  * messenger, which authenticates with a messenger token in a header and checks the origin itself, and
  * so are the SMS webhooks, which a provider's servers call with a signature or an API token.
- * The customer's preference center at {@code /p/*} has no session either: it gets the cross-site check
- * here, and its resource checks the form token that the page derives from its link.
+ * The customer's preference center at {@code /p/*} has no session either: this filter marks a
+ * cross-site request with {@link CrossSite#REQUEST_ATTRIBUTE}, and its resource rejects such a request
+ * and checks the form token that the page derives from its link.
  */
 public class CsrfFilter extends HttpFilter {
 
@@ -40,13 +42,18 @@ public class CsrfFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (isCrossSite(request)) {
-            reject(request, response, "cross-site request");
+        boolean crossSite = isCrossSite(request);
+        if (RequestKinds.isPreferenceCenter(request)) {
+            // The page has no session to hold a token, so its resource checks the form token bound to the
+            // link. It also rejects a cross-site request, with a page in the customer's language.
+            if (crossSite) {
+                request.setAttribute(CrossSite.REQUEST_ATTRIBUTE, Boolean.TRUE);
+            }
+            chain.doFilter(request, response);
             return;
         }
-        if (RequestKinds.isPreferenceCenter(request)) {
-            // The page has no session to hold a token; its resource checks the form token bound to the link.
-            chain.doFilter(request, response);
+        if (crossSite) {
+            reject(request, response, "cross-site request");
             return;
         }
         String token = request.getHeader(CsrfTokens.HEADER);

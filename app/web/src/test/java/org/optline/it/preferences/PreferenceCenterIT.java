@@ -256,6 +256,10 @@ class PreferenceCenterIT {
 
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(events(contact)).hasSize(before);
+        Document page = PageSession.document(post);
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(page.select("[role=alert]").text()).contains("This page is out of date, so nothing was changed");
+        assertThat(page.select("form[action=" + link + "]")).hasSize(1);
     }
 
     @Test

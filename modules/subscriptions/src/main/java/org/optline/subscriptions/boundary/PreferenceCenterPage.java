@@ -23,6 +23,7 @@ import org.optline.contacts.api.Contacts;
 import org.optline.contacts.api.PhoneNumber;
 import org.optline.platform.InvalidInputException;
 import org.optline.platform.limits.RateLimiter;
+import org.optline.platform.web.CrossSite;
 import org.optline.platform.web.StandalonePage;
 import org.optline.subscriptions.api.ConsentLedger;
 import org.optline.subscriptions.api.ConsentOutcome;
@@ -148,9 +149,10 @@ public class PreferenceCenterPage {
         }
         Locale locale = customer.get().locale(http);
         CustomerTexts texts = CustomerTexts.forLocale(locale);
-        if (!PreferenceLinkTokens.formTokenMatches(token, form.getFirst(FORM_TOKEN_FIELD))) {
+        boolean crossSite = Boolean.TRUE.equals(http.getAttribute(CrossSite.REQUEST_ATTRIBUTE));
+        if (crossSite || !PreferenceLinkTokens.formTokenMatches(token, form.getFirst(FORM_TOKEN_FIELD))) {
             LOG.warning(() -> "Rejected a preference center post for contact " + customer.get().contactId()
-                    + ": missing or wrong form token");
+                    + (crossSite ? ": it came from another site" : ": missing or wrong form token"));
             return page(Response.Status.FORBIDDEN, token, customer.get(), locale, texts,
                     new PreferenceCenterModel.Status(texts.get("preferences.form_expired"), true));
         }
